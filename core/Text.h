@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+namespace pd::text {
+
+// Names and free text are stored trimmed, with runs of white space folded and in Unicode
+// NFC, so "Jose\u0301" and "José" are the same stored name.
+QString clean(const QString& s);
+
+// A key for prefix search: NFKD, combining marks dropped, case folded. "José Núñez" and
+// "jose nunez" get the same key; Arabic, Hebrew and CJK text keep their letters.
+QString searchKey(const QString& s);
+
+// Digits only ("+1 (555) 010-2030" -> "15550102030").
+QString digitsOnly(const QString& s);
+
+// The smallest string greater than every string that starts with prefix (for range scans:
+// key >= prefix AND key < prefixEnd(prefix)).
+QString prefixEnd(const QString& prefix);
+
+} // namespace pd::text
