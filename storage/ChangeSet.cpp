@@ -1,0 +1,134 @@
+#include "storage/ChangeSet.h"
+
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <sqlite3.h>
+
+namespace pd {
+
+Error writeError(const QSqlError& e)
+{
+    const int code = e.nativeErrorCode().toInt() & 0xff;
+    if (code == SQLITE_FULL)
+        return Error::make(Error::Kind::Io, QCoreApplication::translate("Database", "The disk is full; the change was "
+                                                                                    "not saved. Free some space and "
+                                                                                    "save again."));
+    if (code == SQLITE_READONLY || code == SQLITE_IOERR || code == SQLITE_CANTOPEN)
+        return Error::make(Error::Kind::Io,
+                           QCoreApplication::translate("Database", "The database could not be written (%1); the "
+                                                                   "change was not saved.")
+                               .arg(sqlErrorText(e)));
+    if (code == SQLITE_CONSTRAINT)
+        return Error::make(Error::Kind::Conflict, sqlErrorText(e));
+    return Error::make(Error::Kind::Internal, sqlErrorText(e));
+}
+
+ChangeSet::ChangeSet(QSqlDatabase& db, HybridLogicalClock& hlc, const Clock& clock, Actor actor)
+    : m_db(db), m_actor(std::move(actor)), m_hlc(hlc.now().toString()),
+      m_now(clock.nowUtc().toString(Qt::ISODateWithMs))
+{
+}
+
+ChangeSet::~ChangeSet()
+{
+    if (m_open)
+        rollback();
+}
+
+Status ChangeSet::begin()
+{
+    if (!m_db.transaction())
+        return writeError(m_db.lastError());
+    m_open = true;
+    return {};
+}
+
+Status ChangeSet::commit()
+{
+    // The clock's high-water mark survives restarts, so stamps never go backwards.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)"));
+    q.addBindValue(m_hlc);
+    if (!q.exec()) {
+        const Error e = writeError(q.lastError());
+        rollback();
+        return e;
+    }
+    if (!m_db.commit()) {
+        const Error e = writeError(m_db.lastError());
+        rollback();
+        return e;
+    }
+    m_open = false;
+    return {};
+}
+
+void ChangeSet::rollback()
+{
+    if (m_open) {
+        m_db.rollback();
+        m_open = false;
+    }
+}
+
+Status ChangeSet::writeOutbox(const QString& entity, const QString& id, const QString& kind, qint64 baseVersion,
+                              const QVariantMap& fields)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, base_version, hlc, "
+                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    q.addBindValue(entity);
+    q.addBindValue(id);
+    q.addBindValue(kind);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(baseVersion);
+    q.addBindValue(m_hlc);
+    q.addBindValue(m_now);
+    if (!q.exec())
+        return writeError(q.lastError());
+    return {};
+}
+
+Status ChangeSet::recordUpsert(const QString& entity, const QString& id, qint64 baseVersion, const QVariantMap& fields,
+                               const QString& clientId, const QString& summary)
+{
+    if (Status s = writeOutbox(entity, id, QStringLiteral("upsert"), baseVersion, fields); !s)
+        return s;
+    return audit(baseVersion == 0 ? QStringLiteral("create") : QStringLiteral("update"), entity, id, clientId, summary);
+}
+
+Status ChangeSet::recordDelete(const QString& entity, const QString& id, qint64 baseVersion, const QString& clientId,
+                               const QString& summary)
+{
+    if (Status s = writeOutbox(entity, id, QStringLiteral("delete"), baseVersion, {}); !s)
+        return s;
+    return audit(QStringLiteral("delete"), entity, id, clientId, summary);
+}
+
+Status ChangeSet::audit(const QString& action, const QString& entity, const QString& id, const QString& clientId,
+                        const QString& summary)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, client_id, summary) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(m_now);
+    q.addBindValue(m_actor.name);
+    q.addBindValue(action);
+    q.addBindValue(entity);
+    q.addBindValue(id);
+    q.addBindValue(clientId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(clientId));
+    q.addBindValue(summary);
+    if (!q.exec())
+        return writeError(q.lastError());
+    return {};
+}
+
+} // namespace pd

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/Hlc.h"
+#include "core/Result.h"
+
+#include <QSqlDatabase>
+#include <QVariantMap>
+
+namespace pd {
+
+// Who is making changes, and the clocks they are stamped with.
+struct Actor
+{
+    QString name; // e.g. "frontdesk:maria" or "cli:root"; written to the audit log
+};
+
+// One local write transaction (BEGIN IMMEDIATE … COMMIT). Every row it changes gets an
+// outbox entry (operation id = idempotency key, changed fields, base version) and an audit
+// entry in the SAME transaction (DESIGN.md §4, D5), so a crash can never leave a change
+// that will not sync or that nobody can account for. Destroying an uncommitted ChangeSet
+// rolls everything back.
+class ChangeSet
+{
+public:
+    ChangeSet(QSqlDatabase& db, HybridLogicalClock& hlc, const Clock& clock, Actor actor);
+    ~ChangeSet();
+    ChangeSet(const ChangeSet&) = delete;
+    ChangeSet& operator=(const ChangeSet&) = delete;
+
+    Status begin();
+    Status commit();
+    void rollback();
+
+    // The HLC stamp and timestamp all rows of this change set carry.
+    const QString& hlc() const { return m_hlc; }
+    const QString& nowIso() const { return m_now; }
+    QSqlDatabase& db() { return m_db; }
+
+    // Records an upsert (fields = the changed columns and their new values) or a delete.
+    Status recordUpsert(const QString& entity, const QString& id, qint64 baseVersion, const QVariantMap& fields,
+                        const QString& clientId, const QString& summary);
+    Status recordDelete(const QString& entity, const QString& id, qint64 baseVersion, const QString& clientId,
+                        const QString& summary);
+    // An audit-only entry (e.g. "viewed"), no outbox row.
+    Status audit(const QString& action, const QString& entity, const QString& id, const QString& clientId,
+                 const QString& summary);
+
+private:
+    Status writeOutbox(const QString& entity, const QString& id, const QString& kind, qint64 baseVersion,
+                       const QVariantMap& fields);
+
+    QSqlDatabase& m_db;
+    Actor m_actor;
+    QString m_hlc;
+    QString m_now;
+    bool m_open = false;
+};
+
+// Turns a failed query into an error a person can read; disk full and read-only file
+// systems get their own clear message.
+Error writeError(const class QSqlError& e);
+
+} // namespace pd

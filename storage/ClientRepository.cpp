@@ -1,0 +1,299 @@
+#include "storage/ClientRepository.h"
+
+#include "core/Text.h"
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUuid>
+
+namespace pd {
+
+namespace {
+
+const QString kClientColumns = QStringLiteral(
+    "id, client_number, first_name, last_name, email, mobile_phone, date_of_birth, is_minor, preferred_method, "
+    "self_notifications, confidential, confidential_reason, parent_portal_user_id, primary_relation_id, notes, "
+    "version, hlc, deleted");
+
+QString methodKey(ContactMethod m)
+{
+    switch (m) {
+    case ContactMethod::Sms:
+        return QStringLiteral("sms");
+    case ContactMethod::Both:
+        return QStringLiteral("both");
+    case ContactMethod::Email:
+        break;
+    }
+    return QStringLiteral("email");
+}
+
+ContactMethod methodFromKey(const QString& k)
+{
+    if (k == QLatin1String("sms"))
+        return ContactMethod::Sms;
+    if (k == QLatin1String("both"))
+        return ContactMethod::Both;
+    return ContactMethod::Email;
+}
+
+Client clientFrom(const QSqlQuery& q)
+{
+    Client c;
+    c.meta.id = q.value(0).toString();
+    c.clientNumber = q.value(1).toLongLong();
+    c.firstName = q.value(2).toString();
+    c.lastName = q.value(3).toString();
+    c.email = q.value(4).toString();
+    c.mobilePhone = q.value(5).toString();
+    c.dateOfBirth = QDate::fromString(q.value(6).toString(), Qt::ISODate);
+    c.isMinor = q.value(7).toBool();
+    c.preferredMethod = methodFromKey(q.value(8).toString());
+    c.selfNotifications = NotifyToggles::fromInt(q.value(9).toInt());
+    c.confidentialCommunications = q.value(10).toBool();
+    c.confidentialReason = q.value(11).toString();
+    c.parentPortalUserId = q.value(12).toString();
+    c.primaryContactRelationId = q.value(13).toString();
+    c.notes = q.value(14).toString();
+    c.meta.version = q.value(15).toLongLong();
+    c.meta.hlc = q.value(16).toString();
+    c.meta.deleted = q.value(17).toBool();
+    return c;
+}
+
+QVariant nullIfEmpty(const QString& s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+QString sortKeyFor(const Client& c)
+{
+    return text::searchKey(c.lastName + QLatin1Char(' ') + c.firstName);
+}
+
+Error notFound()
+{
+    return Error::make(Error::Kind::NotFound, QCoreApplication::translate("ClientRepository", "No such client."));
+}
+
+} // namespace
+
+QStringList ClientRepository::searchTermsFor(const Client& c)
+{
+    QStringList terms;
+    auto add = [&terms](const QString& t) {
+        if (!t.isEmpty() && !terms.contains(t))
+            terms << t;
+    };
+    const QString first = text::searchKey(c.firstName);
+    const QString last = text::searchKey(c.lastName);
+    add(first);
+    add(last);
+    add(text::searchKey(c.firstName + QLatin1Char(' ') + c.lastName));
+    add(text::searchKey(c.lastName + QLatin1Char(' ') + c.firstName));
+    // Each later word of a multi-word name ("María José", "van der Berg") is a term too.
+    for (const QString& name : {first, last}) {
+        const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (qsizetype i = 1; i < words.size(); ++i)
+            add(words.mid(i).join(QLatin1Char(' ')));
+    }
+    add(c.email.toCaseFolded());
+    const QString digits = text::digitsOnly(c.mobilePhone);
+    add(digits);
+    // National form without the country code: "+15550102030" is also found by "555010".
+    if (digits.size() == 11 && digits.startsWith(QLatin1Char('1')))
+        add(digits.mid(1));
+    else if (digits.size() > 10)
+        add(digits.right(10));
+    if (c.clientNumber > 0)
+        add(QString::number(c.clientNumber));
+    return terms;
+}
+
+Result<Client> ClientRepository::get(const QString& id)
+{
+    QSqlQuery* q = m_cache.get(QStringLiteral("SELECT %1 FROM clients WHERE id = ?").arg(kClientColumns));
+    if (!q)
+        return Error::make(Error::Kind::Internal, m_cache.error());
+    q->addBindValue(id);
+    if (!q->exec())
+        return writeError(q->lastError());
+    if (!q->next())
+        return notFound();
+    Client c = clientFrom(*q);
+    q->finish();
+    return c;
+}
+
+Result<Client> ClientRepository::byNumber(qint64 clientNumber)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM clients WHERE client_number = ?").arg(kClientColumns));
+    q.addBindValue(clientNumber);
+    if (!q.exec())
+        return writeError(q.lastError());
+    if (!q.next())
+        return notFound();
+    return clientFrom(q);
+}
+
+Result<qint64> ClientRepository::nextClientNumber()
+{
+    QSqlQuery* q = m_cache.get(QStringLiteral("SELECT COALESCE(MAX(client_number), 1000) + 1 FROM clients"));
+    if (!q || !q->exec() || !q->next())
+        return Error::make(Error::Kind::Internal, q ? sqlErrorText(q->lastError()) : m_cache.error());
+    const qint64 n = q->value(0).toLongLong();
+    q->finish();
+    return n;
+}
+
+Status ClientRepository::writeSearchTerms(const Client& c, bool knownNew)
+{
+    if (!knownNew) {
+        QSqlQuery* del = m_cache.get(QStringLiteral("DELETE FROM search_terms WHERE client_id = ?"));
+        del->addBindValue(c.meta.id);
+        if (!del->exec())
+            return writeError(del->lastError());
+    }
+    if (c.meta.deleted)
+        return {};
+    QSqlQuery* ins = m_cache.get(QStringLiteral("INSERT OR IGNORE INTO search_terms (term, client_id) VALUES (?, ?)"));
+    for (const QString& t : searchTermsFor(c)) {
+        ins->addBindValue(t);
+        ins->addBindValue(c.meta.id);
+        if (!ins->exec())
+            return writeError(ins->lastError());
+    }
+    return {};
+}
+
+Status ClientRepository::save(ChangeSet& cs, Client& c, bool knownNew)
+{
+    if (c.meta.id.isEmpty()) {
+        c.meta.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        knownNew = true;
+    }
+    if (c.clientNumber <= 0) {
+        auto n = nextClientNumber();
+        if (!n)
+            return n.error();
+        c.clientNumber = *n;
+    }
+    c.firstName = text::clean(c.firstName);
+    c.lastName = text::clean(c.lastName);
+    const QVariantMap columns = {
+        {QStringLiteral("client_number"), c.clientNumber},
+        {QStringLiteral("first_name"), c.firstName},
+        {QStringLiteral("last_name"), c.lastName},
+        {QStringLiteral("email"), c.email},
+        {QStringLiteral("mobile_phone"), c.mobilePhone},
+        {QStringLiteral("date_of_birth"), c.dateOfBirth},
+        {QStringLiteral("is_minor"), c.isMinor},
+        {QStringLiteral("preferred_method"), methodKey(c.preferredMethod)},
+        {QStringLiteral("self_notifications"), c.selfNotifications.toInt()},
+        {QStringLiteral("confidential"), c.confidentialCommunications},
+        {QStringLiteral("confidential_reason"), c.confidentialReason},
+        {QStringLiteral("parent_portal_user_id"), nullIfEmpty(c.parentPortalUserId)},
+        {QStringLiteral("primary_relation_id"), nullIfEmpty(c.primaryContactRelationId)},
+        {QStringLiteral("notes"), c.notes},
+        {QStringLiteral("sort_key"), sortKeyFor(c)},
+    };
+    RowWriter writer(m_cache);
+    auto outcome = writer.write(cs, QStringLiteral("clients"), c.meta.id, columns, knownNew);
+    if (!outcome)
+        return outcome.error();
+    if (outcome->changed.isEmpty())
+        return {};
+    if (Status s = writeSearchTerms(c, outcome->inserted && knownNew); !s)
+        return s;
+    QVariantMap fields = outcome->changed;
+    fields.remove(QStringLiteral("sort_key")); // derived locally, not synced
+    c.meta.hlc = cs.hlc();
+    const QString summary = outcome->inserted
+                                ? QCoreApplication::translate("ClientRepository", "Client created")
+                                : QCoreApplication::translate("ClientRepository", "Changed: %1")
+                                      .arg(QStringList(fields.keys()).join(QStringLiteral(", ")));
+    return cs.recordUpsert(QStringLiteral("client"), c.meta.id, c.meta.version, fields, c.meta.id, summary);
+}
+
+Status ClientRepository::remove(ChangeSet& cs, const QString& id)
+{
+    auto c = get(id);
+    if (!c)
+        return c.error();
+    RowWriter writer(m_cache);
+    if (Status s = writer.tombstone(cs, QStringLiteral("clients"), id); !s)
+        return s;
+    QSqlQuery* del = m_cache.get(QStringLiteral("DELETE FROM search_terms WHERE client_id = ?"));
+    del->addBindValue(id);
+    if (!del->exec())
+        return writeError(del->lastError());
+    return cs.recordDelete(QStringLiteral("client"), id, c->meta.version, id,
+                           QCoreApplication::translate("ClientRepository", "Client deleted"));
+}
+
+Result<QList<ClientSummary>> ClientRepository::search(const QString& rawText, int limit, int offset)
+{
+    const QString key = text::searchKey(rawText);
+    QList<ClientSummary> out;
+    const QString cols = QStringLiteral("c.id, c.client_number, c.first_name, c.last_name, c.email, c.mobile_phone, "
+                                        "c.date_of_birth, c.is_minor");
+    auto read = [&out](QSqlQuery& q) {
+        while (q.next()) {
+            ClientSummary s;
+            s.id = q.value(0).toString();
+            s.clientNumber = q.value(1).toLongLong();
+            s.firstName = q.value(2).toString();
+            s.lastName = q.value(3).toString();
+            s.email = q.value(4).toString();
+            s.mobilePhone = q.value(5).toString();
+            s.dateOfBirth = QDate::fromString(q.value(6).toString(), Qt::ISODate);
+            s.isMinor = q.value(7).toBool();
+            out << s;
+        }
+    };
+    if (key.isEmpty()) {
+        QSqlQuery* q = m_cache.get(QStringLiteral("SELECT %1 FROM clients c WHERE c.deleted = 0 ORDER BY c.sort_key, "
+                                                  "c.client_number LIMIT ? OFFSET ?")
+                                       .arg(cols));
+        q->addBindValue(limit);
+        q->addBindValue(offset);
+        if (!q->exec())
+            return writeError(q->lastError());
+        read(*q);
+        q->finish();
+        return out;
+    }
+    // "+1 (555) 01" is searched as its digits; anything else as the folded text.
+    const QString digits = text::digitsOnly(rawText);
+    const bool phoneLike = !digits.isEmpty() && digits.size() * 2 >= rawText.trimmed().size();
+    const QString term = phoneLike ? digits : key;
+    // Walk the term index in order and keep the first matches; a client found by two terms
+    // (first name and full name) is listed once.
+    QSqlQuery* q = m_cache.get(QStringLiteral("SELECT %1 FROM (SELECT DISTINCT client_id FROM search_terms WHERE term "
+                                              ">= ? AND term < ? ORDER BY term LIMIT ? OFFSET ?) t JOIN clients c ON "
+                                              "c.id = t.client_id WHERE c.deleted = 0")
+                                   .arg(cols));
+    q->addBindValue(term);
+    q->addBindValue(text::prefixEnd(term));
+    q->addBindValue(limit);
+    q->addBindValue(offset);
+    if (!q->exec())
+        return writeError(q->lastError());
+    read(*q);
+    q->finish();
+    return out;
+}
+
+Result<qint64> ClientRepository::count()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM clients WHERE deleted = 0")) || !q.next())
+        return writeError(q.lastError());
+    return q.value(0).toLongLong();
+}
+
+} // namespace pd

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace pd {
+
+class SecureBytes;
+
+// One open connection to the encrypted local database (D2, DESIGN.md §3).
+//
+// The key is applied as a raw 32-byte SQLCipher key straight on the sqlite3 handle, from
+// locked memory; it never passes through a QString. Opening never creates, repairs or
+// deletes anything: a wrong key, a damaged file or a database written by a newer program
+// is reported and every file is left as it was.
+class Database
+{
+public:
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Makes a new, empty encrypted database at path (which must not exist) and migrates it.
+    static Result<std::unique_ptr<Database>> create(const QString& path, const SecureBytes& key);
+    // Opens an existing database. Fails with WrongKey, Corrupt, TooNew, NotFound or Io.
+    static Result<std::unique_ptr<Database>> open(const QString& path, const SecureBytes& key);
+    // Opens a database with no key at all (plain SQLite in the same libsqlcipher). Only the
+    // benchmarks use this, to measure the cost of encryption.
+    static Result<std::unique_ptr<Database>> createUnencryptedForBenchmark(const QString& path);
+
+    QSqlDatabase& sql() { return m_db; }
+    const QString& path() const { return m_path; }
+    int schemaVersion() const;
+
+    // Re-encrypts the whole database with a new key (the caller updates the key slots).
+    Status rekey(const SecureBytes& newKey);
+    // Writes an encrypted, consistent copy of the database to path with the given key.
+    Status backupTo(const QString& path, const SecureBytes& key);
+    // PRAGMA integrity_check and foreign_key_check; returns the problems found (empty = fine).
+    Result<QStringList> check();
+    // Runs one statement that returns nothing; the error names the statement's purpose.
+    Status exec(const QString& sql);
+
+    // The schema version this program writes (PRAGMA user_version).
+    static int currentSchemaVersion();
+
+private:
+    Database() = default;
+    static Result<std::unique_ptr<Database>> openImpl(const QString& path, const SecureBytes* key, bool create);
+    Status applyKey(const SecureBytes& key);
+    Status configure(bool encrypted);
+
+    QSqlDatabase m_db;
+    QString m_connection;
+    QString m_path;
+};
+
+// The text of a QSqlError as one line a person can read.
+QString sqlErrorText(const class QSqlError& error);
+
+} // namespace pd

@@ -1,0 +1,231 @@
+#include "storage/RelationRepository.h"
+
+#include "core/RelationTypes.h"
+#include "core/Text.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace pd {
+
+namespace {
+
+const QString kRelationColumns = QStringLiteral(
+    "r.id, r.client_id, r.contact_id, r.related_client_id, r.relation_type, r.relationship, r.notifications, "
+    "r.can_manage_appointments, r.portal_invite, r.permissions, r.custody, r.court_order_ref, r.valid_from, "
+    "r.valid_until, r.version, r.hlc, r.deleted");
+
+Relation relationFrom(const QSqlQuery& q)
+{
+    Relation r;
+    r.meta.id = q.value(0).toString();
+    r.clientId = q.value(1).toString();
+    r.contactId = q.value(2).toString();
+    r.relatedClientId = q.value(3).toString();
+    r.type = relationTypeFromKey(q.value(4).toString()).value_or(RelationType::Other);
+    r.relationshipText = q.value(5).toString();
+    r.notifications = NotifyToggles::fromInt(q.value(6).toInt());
+    r.canManageAppointments = q.value(7).toBool();
+    r.portalInvite = q.value(8).toBool();
+    r.permissions = PortalPermissions::fromInt(q.value(9).toInt());
+    r.custody = custodyFromKey(q.value(10).toString());
+    r.courtOrderRef = q.value(11).toString();
+    r.validFrom = QDate::fromString(q.value(12).toString(), Qt::ISODate);
+    r.validUntil = QDate::fromString(q.value(13).toString(), Qt::ISODate);
+    r.meta.version = q.value(14).toLongLong();
+    r.meta.hlc = q.value(15).toString();
+    r.meta.deleted = q.value(16).toBool();
+    return r;
+}
+
+QVariant nullIfEmpty(const QString& s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+Error notFound()
+{
+    return Error::make(Error::Kind::NotFound, QCoreApplication::translate("RelationRepository", "No such relation."));
+}
+
+} // namespace
+
+QString custodyKey(Custody c)
+{
+    switch (c) {
+    case Custody::Joint:
+        return QStringLiteral("joint");
+    case Custody::Sole:
+        return QStringLiteral("sole");
+    case Custody::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+Custody custodyFromKey(const QString& key)
+{
+    if (key == QLatin1String("joint"))
+        return Custody::Joint;
+    if (key == QLatin1String("sole"))
+        return Custody::Sole;
+    return Custody::None;
+}
+
+Result<QList<RelatedPerson>> RelationRepository::query(const QString& where, const QVariant& bound)
+{
+    QSqlQuery* q = m_cache.get(QStringLiteral("SELECT %1, COALESCE(ct.first_name, rc.first_name, ''), "
+                                              "COALESCE(ct.last_name, rc.last_name, ''), COALESCE(ct.email, rc.email, "
+                                              "''), COALESCE(ct.phone, rc.mobile_phone, '') FROM relations r LEFT JOIN "
+                                              "contacts ct ON ct.id = r.contact_id LEFT JOIN clients rc ON rc.id = "
+                                              "r.related_client_id WHERE %2 AND r.deleted = 0 ORDER BY r.created_at, "
+                                              "r.id")
+                                   .arg(kRelationColumns, where));
+    if (!q)
+        return Error::make(Error::Kind::Internal, m_cache.error());
+    q->addBindValue(bound);
+    if (!q->exec())
+        return writeError(q->lastError());
+    QList<RelatedPerson> out;
+    while (q->next()) {
+        RelatedPerson p;
+        p.relation = relationFrom(*q);
+        p.firstName = q->value(17).toString();
+        p.lastName = q->value(18).toString();
+        p.email = q->value(19).toString();
+        p.phone = q->value(20).toString();
+        p.isClient = !p.relation.relatedClientId.isEmpty();
+        out << p;
+    }
+    q->finish();
+    return out;
+}
+
+Result<QList<RelatedPerson>> RelationRepository::forClient(const QString& clientId)
+{
+    return query(QStringLiteral("r.client_id = ?"), clientId);
+}
+
+Result<QList<RelatedPerson>> RelationRepository::withEmail(const QString& email)
+{
+    return query(QStringLiteral("COALESCE(ct.email, rc.email) = ?"), email);
+}
+
+Result<Relation> RelationRepository::get(const QString& relationId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM relations r WHERE r.id = ?").arg(kRelationColumns));
+    q.addBindValue(relationId);
+    if (!q.exec())
+        return writeError(q.lastError());
+    if (!q.next())
+        return notFound();
+    return relationFrom(q);
+}
+
+Result<Contact> RelationRepository::contact(const QString& contactId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, first_name, last_name, email, phone, version, hlc, deleted FROM contacts "
+                             "WHERE id = ?"));
+    q.addBindValue(contactId);
+    if (!q.exec())
+        return writeError(q.lastError());
+    if (!q.next())
+        return Error::make(Error::Kind::NotFound, QCoreApplication::translate("RelationRepository", "No such contact."));
+    Contact c;
+    c.meta.id = q.value(0).toString();
+    c.firstName = q.value(1).toString();
+    c.lastName = q.value(2).toString();
+    c.email = q.value(3).toString();
+    c.phone = q.value(4).toString();
+    c.meta.version = q.value(5).toLongLong();
+    c.meta.hlc = q.value(6).toString();
+    c.meta.deleted = q.value(7).toBool();
+    return c;
+}
+
+Status RelationRepository::saveContact(ChangeSet& cs, Contact& c, const QString& clientId, bool knownNew)
+{
+    if (c.meta.id.isEmpty()) {
+        c.meta.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        knownNew = true;
+    }
+    c.firstName = text::clean(c.firstName);
+    c.lastName = text::clean(c.lastName);
+    const QVariantMap columns = {
+        {QStringLiteral("first_name"), c.firstName},
+        {QStringLiteral("last_name"), c.lastName},
+        {QStringLiteral("email"), c.email},
+        {QStringLiteral("phone"), c.phone},
+    };
+    RowWriter writer(m_cache);
+    auto outcome = writer.write(cs, QStringLiteral("contacts"), c.meta.id, columns, knownNew);
+    if (!outcome)
+        return outcome.error();
+    if (outcome->changed.isEmpty())
+        return {};
+    c.meta.hlc = cs.hlc();
+    return cs.recordUpsert(QStringLiteral("contact"), c.meta.id, c.meta.version, outcome->changed, clientId,
+                           outcome->inserted ? QCoreApplication::translate("RelationRepository", "Contact %1 added")
+                                                   .arg(c.displayName())
+                                             : QCoreApplication::translate("RelationRepository", "Contact %1 changed")
+                                                   .arg(c.displayName()));
+}
+
+Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
+{
+    if (r.contactId.isEmpty() == r.relatedClientId.isEmpty())
+        return Error::invalid(QCoreApplication::translate("RelationRepository",
+                                                          "A relation points at either a contact or a client."));
+    if (r.relatedClientId == r.clientId)
+        return Error::invalid(QCoreApplication::translate("RelationRepository", "A client cannot be its own relation."));
+    if (r.meta.id.isEmpty()) {
+        r.meta.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        knownNew = true;
+    }
+    const QVariantMap columns = {
+        {QStringLiteral("client_id"), r.clientId},
+        {QStringLiteral("contact_id"), nullIfEmpty(r.contactId)},
+        {QStringLiteral("related_client_id"), nullIfEmpty(r.relatedClientId)},
+        {QStringLiteral("relation_type"), relationTypeKey(r.type)},
+        {QStringLiteral("relationship"), text::clean(r.relationshipText)},
+        {QStringLiteral("notifications"), r.notifications.toInt()},
+        {QStringLiteral("can_manage_appointments"), r.canManageAppointments},
+        {QStringLiteral("portal_invite"), r.portalInvite},
+        {QStringLiteral("permissions"), r.permissions.toInt()},
+        {QStringLiteral("custody"), custodyKey(r.custody)},
+        {QStringLiteral("court_order_ref"), r.courtOrderRef},
+        {QStringLiteral("valid_from"), r.validFrom},
+        {QStringLiteral("valid_until"), r.validUntil},
+    };
+    RowWriter writer(m_cache);
+    auto outcome = writer.write(cs, QStringLiteral("relations"), r.meta.id, columns, knownNew);
+    if (!outcome)
+        return outcome.error();
+    if (outcome->changed.isEmpty())
+        return {};
+    r.meta.hlc = cs.hlc();
+    const QString summary =
+        outcome->inserted
+            ? QCoreApplication::translate("RelationRepository", "Relation added (%1)").arg(relationTypeKey(r.type))
+            : QCoreApplication::translate("RelationRepository", "Relation changed: %1")
+                  .arg(QStringList(outcome->changed.keys()).join(QStringLiteral(", ")));
+    return cs.recordUpsert(QStringLiteral("relation"), r.meta.id, r.meta.version, outcome->changed, r.clientId, summary);
+}
+
+Status RelationRepository::remove(ChangeSet& cs, const QString& relationId)
+{
+    auto r = get(relationId);
+    if (!r)
+        return r.error();
+    RowWriter writer(m_cache);
+    if (Status s = writer.tombstone(cs, QStringLiteral("relations"), relationId); !s)
+        return s;
+    return cs.recordDelete(QStringLiteral("relation"), relationId, r->meta.version, r->clientId,
+                           QCoreApplication::translate("RelationRepository", "Relation removed"));
+}
+
+} // namespace pd
