@@ -98,11 +98,11 @@ Status ChangeSet::writeOutbox(const QString& entity, const QString& id, const QS
 }
 
 Status ChangeSet::recordUpsert(const QString& entity, const QString& id, qint64 baseVersion, const QVariantMap& fields,
-                               const QString& clientId, const QString& summary)
+                               bool created, const QString& clientId, const QString& summary)
 {
     if (Status s = writeOutbox(entity, id, QStringLiteral("upsert"), baseVersion, fields); !s)
         return s;
-    return audit(baseVersion == 0 ? QStringLiteral("create") : QStringLiteral("update"), entity, id, clientId, summary);
+    return audit(created ? QStringLiteral("create") : QStringLiteral("update"), entity, id, clientId, summary);
 }
 
 Status ChangeSet::recordDelete(const QString& entity, const QString& id, qint64 baseVersion, const QString& clientId,

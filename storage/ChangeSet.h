@@ -37,8 +37,9 @@ public:
     QSqlDatabase& db() { return m_db; }
 
     // Records an upsert (fields = the changed columns and their new values) or a delete.
+    // created: the row is new on this desk (audited as "create", else "update").
     Status recordUpsert(const QString& entity, const QString& id, qint64 baseVersion, const QVariantMap& fields,
-                        const QString& clientId, const QString& summary);
+                        bool created, const QString& clientId, const QString& summary);
     Status recordDelete(const QString& entity, const QString& id, qint64 baseVersion, const QString& clientId,
                         const QString& summary);
     // An audit-only entry (e.g. "viewed"), no outbox row.

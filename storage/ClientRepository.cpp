@@ -216,7 +216,7 @@ Status ClientRepository::save(ChangeSet& cs, Client& c, bool knownNew)
                                 ? QCoreApplication::translate("ClientRepository", "Client created")
                                 : QCoreApplication::translate("ClientRepository", "Changed: %1")
                                       .arg(QStringList(fields.keys()).join(QStringLiteral(", ")));
-    return cs.recordUpsert(QStringLiteral("client"), c.meta.id, c.meta.version, fields, c.meta.id, summary);
+    return cs.recordUpsert(QStringLiteral("client"), c.meta.id, c.meta.version, fields, outcome->inserted, c.meta.id, summary);
 }
 
 Status ClientRepository::remove(ChangeSet& cs, const QString& id)

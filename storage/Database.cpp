@@ -6,6 +6,7 @@
 
 #include <QAtomicInt>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -209,6 +210,13 @@ Status Database::backupTo(const QString& path, const SecureBytes& key)
         return Error::make(Error::Kind::Invalid, tr("%1 already exists; choose a new file name for the backup.").arg(path));
     // ATTACH with a key literal: the literal is built in locked memory and bound as a
     // parameter, so it never lands in a query string.
+    // The connection was opened without SQLITE_OPEN_CREATE, which ATTACH inherits: make
+    // the (empty) file first.
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            return Error::make(Error::Kind::Io, tr("The backup file %1 could not be created: %2").arg(path, f.errorString()));
+    }
     const SecureBytes literal = key.toHexKeyLiteral();
     auto* handle = static_cast<SqlCipherDriver*>(m_db.driver())->nativeHandle();
     sqlite3_stmt* stmt = nullptr;
@@ -220,9 +228,11 @@ Status Database::backupTo(const QString& path, const SecureBytes& key)
     sqlite3_bind_blob(stmt, 2, literal.data(), static_cast<int>(literal.size()), SQLITE_STATIC);
     const int rc = sqlite3_step(stmt);
     sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE) {
+        QFile::remove(path);
         return Error::make(Error::Kind::Io,
                            tr("The backup file could not be created: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+    }
     Status result;
     const QStringList steps = {QStringLiteral("PRAGMA backup.cipher_page_size = 4096"),
                                QStringLiteral("SELECT sqlcipher_export('backup')"),
@@ -233,7 +243,10 @@ Status Database::backupTo(const QString& path, const SecureBytes& key)
             break;
         }
     }
-    exec(QStringLiteral("DETACH DATABASE backup"));
+    if (Status detached = exec(QStringLiteral("DETACH DATABASE backup")); !detached && result)
+        result = detached;
+    if (!result)
+        QFile::remove(path); // never leave a half-written backup that looks complete
     return result;
 }
 

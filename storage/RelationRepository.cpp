@@ -81,7 +81,7 @@ Result<QList<RelatedPerson>> RelationRepository::query(const QString& where, con
                                               "''), COALESCE(ct.phone, rc.mobile_phone, '') FROM relations r LEFT JOIN "
                                               "contacts ct ON ct.id = r.contact_id LEFT JOIN clients rc ON rc.id = "
                                               "r.related_client_id WHERE %2 AND r.deleted = 0 ORDER BY r.created_at, "
-                                              "r.id")
+                                              "r.rowid")
                                    .arg(kRelationColumns, where));
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
@@ -168,7 +168,7 @@ Status RelationRepository::saveContact(ChangeSet& cs, Contact& c, const QString&
     if (outcome->changed.isEmpty())
         return {};
     c.meta.hlc = cs.hlc();
-    return cs.recordUpsert(QStringLiteral("contact"), c.meta.id, c.meta.version, outcome->changed, clientId,
+    return cs.recordUpsert(QStringLiteral("contact"), c.meta.id, c.meta.version, outcome->changed, outcome->inserted, clientId,
                            outcome->inserted ? QCoreApplication::translate("RelationRepository", "Contact %1 added")
                                                    .arg(c.displayName())
                                              : QCoreApplication::translate("RelationRepository", "Contact %1 changed")
@@ -213,7 +213,7 @@ Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
             ? QCoreApplication::translate("RelationRepository", "Relation added (%1)").arg(relationTypeKey(r.type))
             : QCoreApplication::translate("RelationRepository", "Relation changed: %1")
                   .arg(QStringList(outcome->changed.keys()).join(QStringLiteral(", ")));
-    return cs.recordUpsert(QStringLiteral("relation"), r.meta.id, r.meta.version, outcome->changed, r.clientId, summary);
+    return cs.recordUpsert(QStringLiteral("relation"), r.meta.id, r.meta.version, outcome->changed, outcome->inserted, r.clientId, summary);
 }
 
 Status RelationRepository::remove(ChangeSet& cs, const QString& relationId)

@@ -11,16 +11,16 @@ QSqlQuery* StatementCache::get(const QString& sql)
 {
     auto it = m_queries.find(sql);
     if (it == m_queries.end()) {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!q.prepare(sql)) {
-            m_error = q.lastError().text();
+        auto q = std::make_shared<QSqlQuery>(m_db);
+        q->setForwardOnly(true);
+        if (!q->prepare(sql)) {
+            m_error = q->lastError().text();
             return nullptr;
         }
         it = m_queries.insert(sql, q);
     }
-    it->finish();
-    return &*it;
+    (*it)->finish();
+    return it->get();
 }
 
 QVariant storedForm(const QVariant& v)
@@ -68,6 +68,9 @@ Result<RowWriter::Outcome> RowWriter::write(ChangeSet& cs, const QString& table,
             const QSqlRecord r = q->record();
             for (auto it = columns.begin(); it != columns.end(); ++it)
                 existing.insert(it.key(), r.value(it.key()));
+            // Writing a tombstoned row brings it back.
+            if (r.value(QStringLiteral("deleted")).toBool())
+                out.changed.insert(QStringLiteral("deleted"), QVariant(qlonglong(0)));
         }
         q->finish();
     }

@@ -6,6 +6,8 @@
 #include <QSqlQuery>
 #include <QVariantMap>
 
+#include <memory>
+
 namespace pd {
 
 // Prepared statements kept for reuse on one connection (bulk import runs the same few
@@ -22,7 +24,7 @@ public:
 
 private:
     QSqlDatabase& m_db;
-    QHash<QString, QSqlQuery> m_queries;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
     QString m_error;
 };
 

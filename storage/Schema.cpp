@@ -108,6 +108,7 @@ CREATE TABLE client_settings (
     version INTEGER NOT NULL DEFAULT 0,
     hlc TEXT NOT NULL,
     deleted INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     UNIQUE (client_id, key)
 );

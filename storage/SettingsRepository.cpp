@@ -39,7 +39,7 @@ Status SettingsRepository::setOrganization(ChangeSet& cs, const QString& key, co
     w.addBindValue(key);
     if (!w.exec())
         return writeError(w.lastError());
-    return cs.recordUpsert(QStringLiteral("org_setting"), key, version, {{QStringLiteral("value"), value}}, {},
+    return cs.recordUpsert(QStringLiteral("org_setting"), key, version, {{QStringLiteral("value"), value}}, !exists, {},
                            QCoreApplication::translate("SettingsRepository", "Organization setting %1 = %2").arg(key, value));
 }
 
@@ -71,13 +71,12 @@ Status SettingsRepository::setClientOverride(ChangeSet& cs, const QString& clien
     auto outcome = writer.write(cs, QStringLiteral("client_settings"), id,
                                 {{QStringLiteral("client_id"), clientId},
                                  {QStringLiteral("key"), key},
-                                 {QStringLiteral("value"), value},
-                                 {QStringLiteral("deleted"), false}});
+                                 {QStringLiteral("value"), value}});
     if (!outcome)
         return outcome.error();
     if (outcome->changed.isEmpty())
         return {};
-    return cs.recordUpsert(QStringLiteral("client_setting"), id, 0, outcome->changed, clientId,
+    return cs.recordUpsert(QStringLiteral("client_setting"), id, 0, outcome->changed, outcome->inserted, clientId,
                            QCoreApplication::translate("SettingsRepository", "Portal setting %1 = %2 for this client")
                                .arg(key, value));
 }

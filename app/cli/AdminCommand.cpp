@@ -1,0 +1,283 @@
+#include "app/cli/AdminCommand.h"
+
+#include "storage/ClientImporter.h"
+#include "storage/DataFolder.h"
+#include "storage/DemoData.h"
+#include "storage/Store.h"
+#include "storage/vault/SecureBytes.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace pd {
+
+namespace {
+
+const char* const kHelp = R"(Usage: practicedesk-cli [global options] COMMAND [arguments]
+
+The PracticeDesk admin command: set up, import, export, back up and check the encrypted
+local database of a desk. Every file it writes under the data folder is encrypted.
+
+Global options:
+  --data-dir DIR        the data folder (default: %1)
+  --passphrase-stdin    read the database passphrase from the first line of standard
+                        input instead of using the OS keychain (headless and scripted use)
+  -h, --help            show this help
+
+Commands:
+  init [--demo N]                 create a new encrypted database (with N made-up demo clients)
+  import-clients FILE.csv [--skip-invalid]
+                                  import clients (and one contact per row) from CSV; nothing
+                                  is imported unless every row is valid, unless --skip-invalid
+  list-clients [--search TEXT] [--limit N]
+                                  list clients, or those whose name, email, phone or client
+                                  id starts with TEXT
+  export FILE.csv                 write every client (and its first contact) to CSV
+  backup FILE                     write an encrypted backup of the database to FILE
+  restore FILE                    replace the database with a backup (the current database is
+                                  kept beside it as practicedesk.db.before-restore-<time>)
+  rekey                           re-encrypt the database with a new random key
+  check                           verify the database (integrity and references)
+
+CSV columns for import-clients (header row required, any order):
+  first_name,last_name,email,mobile_phone,date_of_birth,is_minor,
+  contact_first_name,contact_last_name,contact_email,contact_phone,contact_relation
+
+Exit status: 0 success, 1 the command failed, 2 wrong usage.
+)";
+
+void printOut(const QString& s)
+{
+    const QByteArray b = s.toUtf8();
+    std::fwrite(b.constData(), 1, static_cast<size_t>(b.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString& s)
+{
+    const QByteArray b = s.toUtf8();
+    std::fwrite(b.constData(), 1, static_cast<size_t>(b.size()), stderr);
+    std::fflush(stderr);
+}
+
+QString defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+} // namespace
+
+AdminCommand::AdminCommand(QStringList arguments, QObject* parent) : QObject(parent), m_args(std::move(arguments)) {}
+
+AdminCommand::~AdminCommand() = default;
+
+void AdminCommand::finish(int code, const QString& message)
+{
+    if (!message.isEmpty())
+        (code == 0 ? printOut : printErr)(message.endsWith(QLatin1Char('\n')) ? message : message + QLatin1Char('\n'));
+    m_passphrase.reset();
+    QCoreApplication::exit(code);
+}
+
+void AdminCommand::run()
+{
+    m_dataDir = defaultDataDir();
+    for (int i = 1; i < m_args.size(); ++i) {
+        const QString a = m_args.at(i);
+        auto value = [&](const QString& name) -> std::optional<QString> {
+            if (i + 1 >= m_args.size())
+                return std::nullopt;
+            Q_UNUSED(name);
+            return m_args.at(++i);
+        };
+        if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
+            return finish(0, QString::fromUtf8(kHelp).arg(defaultDataDir()));
+        } else if (a == QLatin1String("--data-dir")) {
+            auto v = value(a);
+            if (!v)
+                return finish(2, tr("--data-dir needs a folder."));
+            m_dataDir = *v;
+        } else if (a == QLatin1String("--passphrase-stdin")) {
+            m_passphraseStdin = true;
+        } else if (a == QLatin1String("--skip-invalid")) {
+            m_skipInvalid = true;
+        } else if (a == QLatin1String("--search")) {
+            auto v = value(a);
+            if (!v)
+                return finish(2, tr("--search needs a text."));
+            m_search = *v;
+        } else if (a == QLatin1String("--limit") || a == QLatin1String("--demo")) {
+            auto v = value(a);
+            bool ok = false;
+            const int n = v ? v->toInt(&ok) : 0;
+            if (!ok || n < 0)
+                return finish(2, tr("%1 needs a whole number.").arg(a));
+            (a == QLatin1String("--limit") ? m_limit : m_demoClients) = n;
+        } else if (a.startsWith(QLatin1String("--"))) {
+            return finish(2, tr("Unknown option %1. See practicedesk-cli --help.").arg(a));
+        } else if (m_command.isEmpty()) {
+            m_command = a;
+        } else {
+            m_positional << a;
+        }
+    }
+    static const QStringList commands = {QStringLiteral("init"),   QStringLiteral("import-clients"),
+                                         QStringLiteral("list-clients"), QStringLiteral("export"),
+                                         QStringLiteral("backup"), QStringLiteral("restore"),
+                                         QStringLiteral("rekey"),  QStringLiteral("check")};
+    if (m_command.isEmpty())
+        return finish(2, QString::fromUtf8(kHelp).arg(defaultDataDir()));
+    if (!commands.contains(m_command))
+        return finish(2, tr("Unknown command \"%1\". See practicedesk-cli --help.").arg(m_command));
+    const bool needsFile = m_command == QLatin1String("import-clients") || m_command == QLatin1String("export") ||
+                           m_command == QLatin1String("backup") || m_command == QLatin1String("restore");
+    if (needsFile && m_positional.size() != 1)
+        return finish(2, tr("%1 needs exactly one FILE. See practicedesk-cli --help.").arg(m_command));
+
+    if (m_passphraseStdin) {
+        auto p = SecureBytes::readLine(stdin);
+        if (!p)
+            return finish(2, tr("--passphrase-stdin was given but standard input has no passphrase line."));
+        m_passphrase = std::make_unique<SecureBytes>(std::move(*p));
+    }
+
+    if (m_command == QLatin1String("init"))
+        return runInit();
+    if (m_command == QLatin1String("restore"))
+        return runRestore();
+    withStore([this](Store& store) { return runCommand(store); });
+}
+
+void AdminCommand::withStore(std::function<Status(Store&)> body)
+{
+    m_folder = std::make_unique<DataFolder>(m_dataDir);
+    m_folder->open(m_passphrase.get(), [this, body](Result<std::unique_ptr<Store>> store) {
+        if (!store)
+            return finish(1, store.message());
+        if (m_command == QLatin1String("rekey")) {
+            auto held = std::make_shared<std::unique_ptr<Store>>(std::move(store).value());
+            return m_folder->rekey(**held, m_passphrase.get(), [this, held](Status s) {
+                held->reset();
+                finish(s ? 0 : 1, s ? tr("The database was re-encrypted with a new key; every key slot holds the new "
+                                         "key. Make a new backup: older backups still need the old key.")
+                                    : s.message());
+            });
+        }
+        const Status s = body(**store);
+        store.value().reset();
+        finish(s ? 0 : 1, s.message());
+    });
+}
+
+void AdminCommand::runInit()
+{
+    m_folder = std::make_unique<DataFolder>(m_dataDir);
+    m_folder->create(m_passphrase.get(), [this](Result<std::unique_ptr<Store>> store) {
+        if (!store)
+            return finish(1, store.message());
+        QString message = tr("Created an encrypted database in %1.").arg(QDir::toNativeSeparators(m_dataDir));
+        if (m_demoClients > 0) {
+            DemoOptions options;
+            options.clients = m_demoClients;
+            auto demo = generateDemoData(**store, options);
+            if (!demo)
+                return finish(1, demo.message());
+            message += QLatin1Char('\n') + tr("Added %1 demo clients with %2 contacts and %3 relations.")
+                                               .arg(demo->clients)
+                                               .arg(demo->contacts)
+                                               .arg(demo->relations);
+        }
+        store.value().reset();
+        finish(0, message);
+    });
+}
+
+void AdminCommand::runRestore()
+{
+    m_folder = std::make_unique<DataFolder>(m_dataDir);
+    m_folder->restore(m_positional.first(), m_passphrase.get(), [this](Status s) {
+        finish(s ? 0 : 1, s ? tr("Restored %1. The previous database was kept beside it.").arg(m_positional.first())
+                            : s.message());
+    });
+}
+
+Status AdminCommand::runCommand(Store& store)
+{
+    if (m_command == QLatin1String("list-clients")) {
+        auto list = store.clients().search(m_search, m_limit);
+        if (!list)
+            return list.error();
+        QString out;
+        for (const ClientSummary& c : *list) {
+            out += QStringLiteral("%1  %2  %3  %4  %5\n")
+                       .arg(c.clientNumber, 6)
+                       .arg(QString(c.lastName + QStringLiteral(", ") + c.firstName), -32)
+                       .arg(c.email, -36)
+                       .arg(c.mobilePhone, -14)
+                       .arg(c.isMinor ? tr("minor") : QString());
+        }
+        auto total = store.clients().count();
+        out += tr("%1 shown of %2 clients.\n").arg(list->size()).arg(total ? *total : 0);
+        printOut(out);
+        return {};
+    }
+    if (m_command == QLatin1String("import-clients")) {
+        QFile f(m_positional.first());
+        if (!f.open(QIODevice::ReadOnly))
+            return Error::make(Error::Kind::NotFound, tr("Cannot read %1: %2").arg(m_positional.first(), f.errorString()));
+        ImportOptions options;
+        options.skipInvalid = m_skipInvalid;
+        auto report = importClientsCsv(store, f.readAll(), options);
+        if (!report)
+            return report.error();
+        for (const QString& p : report->problems)
+            printErr(p + QLatin1Char('\n'));
+        if (!report->problems.isEmpty() && !m_skipInvalid)
+            return Error::invalid(tr("Nothing was imported: %n row(s) need fixing (or use --skip-invalid).", nullptr,
+                                     static_cast<int>(report->problems.size())));
+        printOut(tr("Imported %1 clients and %2 contacts%3.\n")
+                     .arg(report->imported)
+                     .arg(report->contacts)
+                     .arg(report->problems.isEmpty() ? QString() : tr("; skipped %1 invalid rows").arg(report->problems.size())));
+        return {};
+    }
+    if (m_command == QLatin1String("export")) {
+        auto csv = exportClientsCsv(store);
+        if (!csv)
+            return csv.error();
+        QSaveFile f(m_positional.first());
+        if (!f.open(QIODevice::WriteOnly) || f.write(*csv) != csv->size() || !f.commit())
+            return Error::make(Error::Kind::Io, tr("Cannot write %1: %2").arg(m_positional.first(), f.errorString()));
+        printOut(tr("Exported to %1. This file is NOT encrypted: it holds client data in plain text; keep it safe and "
+                    "delete it when done.\n")
+                     .arg(m_positional.first()));
+        return {};
+    }
+    if (m_command == QLatin1String("backup")) {
+        if (Status s = m_folder->backup(store, m_positional.first()); !s)
+            return s;
+        printOut(tr("Encrypted backup written to %1.\n").arg(m_positional.first()));
+        return {};
+    }
+    if (m_command == QLatin1String("check")) {
+        auto problems = store.database().check();
+        if (!problems)
+            return problems.error();
+        if (!problems->isEmpty())
+            return Error::make(Error::Kind::Corrupt, tr("The database has problems:\n%1").arg(problems->join(QLatin1Char('\n'))));
+        printOut(tr("The database is fine (schema %1, %2 clients, %3 changes waiting to sync).\n")
+                     .arg(store.database().schemaVersion())
+                     .arg(store.clients().count().value())
+                     .arg(store.pendingChanges().value()));
+        return {};
+    }
+    return Error::invalid(tr("Unknown command."));
+}
+
+} // namespace pd

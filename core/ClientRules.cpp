@@ -1,0 +1,101 @@
+#include "core/ClientRules.h"
+
+#include <QCoreApplication>
+
+namespace pd::rules {
+
+namespace {
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("ClientRules", s);
+}
+
+int preference(RelationType t)
+{
+    switch (t) {
+    case RelationType::LegalGuardian:
+        return 0;
+    case RelationType::ResponsibleParty:
+        return 1;
+    case RelationType::Parent:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
+bool reachable(const RelatedPerson& p)
+{
+    return !p.email.isEmpty() || !p.phone.isEmpty();
+}
+} // namespace
+
+Status validateClient(const Client& c, const QList<RelatedPerson>& people, const QDate& today)
+{
+    if (c.firstName.trimmed().isEmpty() && c.lastName.trimmed().isEmpty())
+        return Error::invalid(tr("Enter the client's first or last name."), QStringLiteral("firstName"));
+    if (c.notes.size() > kMaxNoteLength)
+        return Error::invalid(tr("Notes are limited to %1 characters; these have %2.").arg(kMaxNoteLength).arg(c.notes.size()),
+                              QStringLiteral("notes"));
+    if (c.dateOfBirth.isValid() && c.dateOfBirth > today)
+        return Error::invalid(tr("The date of birth is in the future."), QStringLiteral("dateOfBirth"));
+    if (c.isMinor) {
+        const bool hasGuardian = std::any_of(people.begin(), people.end(), [&today](const RelatedPerson& p) {
+            return p.relation.type == RelationType::LegalGuardian && p.relation.isActiveOn(today);
+        });
+        if (!hasGuardian)
+            return Error::invalid(tr("A minor needs at least one Legal Guardian: add the person who can consent to "
+                                     "care for this client on the Contacts & relations tab, then save."),
+                                  QStringLiteral("isMinor"));
+    }
+    if (!c.hasDirectChannel()) {
+        const bool anyContact = std::any_of(people.begin(), people.end(),
+                                            [&today](const RelatedPerson& p) { return p.relation.isActiveOn(today); });
+        if (!anyContact)
+            return Error::invalid(tr("Without an email or mobile phone, the client needs a contact who will receive "
+                                     "their messages (the primary contact)."),
+                                  QStringLiteral("email"));
+    }
+    for (const RelatedPerson& p : people) {
+        if (p.relation.portalInvite && !p.relation.meta.deleted && p.email.isEmpty())
+            return Error::invalid(tr("%1 is invited to the portal but has no email address; add one or turn the "
+                                     "invitation off.")
+                                      .arg(p.firstName.isEmpty() && p.lastName.isEmpty()
+                                               ? tr("A contact")
+                                               : (p.firstName + QLatin1Char(' ') + p.lastName).trimmed()),
+                                  QStringLiteral("contactEmail"));
+    }
+    return {};
+}
+
+int primaryContactIndex(const Client& c, const QList<RelatedPerson>& people, const QDate& today)
+{
+    int best = -1;
+    for (int i = 0; i < people.size(); ++i) {
+        const RelatedPerson& p = people.at(i);
+        if (!p.relation.isActiveOn(today) || !reachable(p))
+            continue;
+        if (!c.primaryContactRelationId.isEmpty() && p.relation.meta.id == c.primaryContactRelationId)
+            return i;
+        if (best < 0 || preference(p.relation.type) < preference(people.at(best).relation.type))
+            best = i;
+    }
+    return best;
+}
+
+QString notificationBlockReason(const RelatedPerson& p, ContactMethod method, const QDate& today)
+{
+    if (!p.relation.isActiveOn(today))
+        return tr("The relation is not valid today.");
+    switch (method) {
+    case ContactMethod::Email:
+        return p.email.isEmpty() ? tr("No email address: the client's preferred method is email.") : QString();
+    case ContactMethod::Sms:
+        return p.phone.isEmpty() ? tr("No mobile phone: the client's preferred method is SMS.") : QString();
+    case ContactMethod::Both:
+        return p.email.isEmpty() && p.phone.isEmpty() ? tr("No email address or mobile phone.") : QString();
+    }
+    return {};
+}
+
+} // namespace pd::rules

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/Relation.h"
+#include "core/Result.h"
+
+#include <QList>
+
+namespace pd::rules {
+
+constexpr int kMaxNoteLength = 10000;
+
+// Checks a client about to be saved together with its people. The first problem found is
+// returned with the field it belongs beside:
+//  - a name (first or last) is needed;
+//  - notes are at most kMaxNoteLength characters;
+//  - the date of birth is not in the future;
+//  - C6: a minor needs at least one Legal Guardian relation that is valid today;
+//  - C7: a client with neither email nor mobile phone needs at least one contact;
+//  - C2/P1: a contact invited to the portal needs an email.
+Status validateClient(const Client& client, const QList<RelatedPerson>& people, const QDate& today);
+
+// C7: the person every email/SMS goes to when the client has neither email nor phone: the
+// relation staff chose if it is still valid and reachable, else the first reachable one,
+// preferring Legal Guardian, then Responsible Party, then Parent, then anyone else.
+// Returns the index in people, or -1 when nobody qualifies.
+int primaryContactIndex(const Client& client, const QList<RelatedPerson>& people, const QDate& today);
+
+// C2/C5: why this person cannot receive notifications by the client's preferred method
+// (no email, no mobile phone, relation expired); empty when they can.
+QString notificationBlockReason(const RelatedPerson& person, ContactMethod method, const QDate& today);
+
+} // namespace pd::rules

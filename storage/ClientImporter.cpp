@@ -1,0 +1,251 @@
+#include "storage/ClientImporter.h"
+
+#include "core/ClientRules.h"
+#include "core/ContactValidation.h"
+#include "core/RelationTypes.h"
+#include "core/Text.h"
+#include "core/csv/CsvReader.h"
+#include "storage/Store.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+
+namespace pd {
+
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("ClientImporter", s);
+}
+
+const QStringList kColumns = {
+    QStringLiteral("first_name"),         QStringLiteral("last_name"),         QStringLiteral("email"),
+    QStringLiteral("mobile_phone"),       QStringLiteral("date_of_birth"),     QStringLiteral("is_minor"),
+    QStringLiteral("contact_first_name"), QStringLiteral("contact_last_name"), QStringLiteral("contact_email"),
+    QStringLiteral("contact_phone"),      QStringLiteral("contact_relation"),
+};
+
+struct Draft
+{
+    int line = 0;
+    Client client;
+    bool hasContact = false;
+    Contact contact;
+    Relation relation;
+};
+
+std::optional<bool> parseBool(const QString& raw)
+{
+    const QString v = raw.trimmed().toLower();
+    if (v.isEmpty() || v == QLatin1String("no") || v == QLatin1String("false") || v == QLatin1String("0") ||
+        v == QLatin1String("n"))
+        return false;
+    if (v == QLatin1String("yes") || v == QLatin1String("true") || v == QLatin1String("1") || v == QLatin1String("y"))
+        return true;
+    return std::nullopt;
+}
+
+std::optional<RelationType> parseRelation(const QString& raw)
+{
+    const QString key = text::searchKey(raw).replace(QLatin1Char(' '), QLatin1Char('_')).replace(QLatin1Char('/'), QLatin1Char('_'));
+    if (auto t = relationTypeFromKey(key))
+        return t;
+    for (int i = 0; i <= static_cast<int>(RelationType::Other); ++i) {
+        const auto t = static_cast<RelationType>(i);
+        if (text::searchKey(relationTypeLabel(t)) == text::searchKey(raw))
+            return t;
+    }
+    return std::nullopt;
+}
+
+// Validates one row; returns the draft or the reason it is refused.
+Result<Draft> draftFrom(const CsvRow& row, const QHash<QString, int>& col, const ImportOptions& options, const QDate& today)
+{
+    auto get = [&](const QString& name) { return col.contains(name) ? row.fields.value(col.value(name)).trimmed() : QString(); };
+    Draft d;
+    d.line = row.line;
+    d.client.firstName = text::clean(get(QStringLiteral("first_name")));
+    d.client.lastName = text::clean(get(QStringLiteral("last_name")));
+    if (d.client.firstName.isEmpty() && d.client.lastName.isEmpty())
+        return Error::invalid(tr("the client has no name"), QStringLiteral("first_name"));
+    if (const QString e = get(QStringLiteral("email")); !e.isEmpty()) {
+        auto email = validation::normalizeEmail(e);
+        if (!email)
+            return Error::invalid(email.message(), QStringLiteral("email"));
+        d.client.email = *email;
+    }
+    if (const QString p = get(QStringLiteral("mobile_phone")); !p.isEmpty()) {
+        auto phone = validation::normalizePhone(p, options.defaultCountryCode);
+        if (!phone)
+            return Error::invalid(phone.message(), QStringLiteral("mobile_phone"));
+        d.client.mobilePhone = *phone;
+    }
+    if (const QString dob = get(QStringLiteral("date_of_birth")); !dob.isEmpty()) {
+        d.client.dateOfBirth = QDate::fromString(dob, Qt::ISODate);
+        if (!d.client.dateOfBirth.isValid())
+            return Error::invalid(tr("date_of_birth \"%1\" is not a date in the form YYYY-MM-DD").arg(dob),
+                                  QStringLiteral("date_of_birth"));
+    }
+    const auto minor = parseBool(get(QStringLiteral("is_minor")));
+    if (!minor)
+        return Error::invalid(tr("is_minor must be yes or no, not \"%1\"").arg(get(QStringLiteral("is_minor"))),
+                              QStringLiteral("is_minor"));
+    d.client.isMinor = *minor;
+
+    const QString cFirst = text::clean(get(QStringLiteral("contact_first_name")));
+    const QString cLast = text::clean(get(QStringLiteral("contact_last_name")));
+    const QString cEmail = get(QStringLiteral("contact_email"));
+    const QString cPhone = get(QStringLiteral("contact_phone"));
+    const QString cRelation = get(QStringLiteral("contact_relation"));
+    d.hasContact = !(cFirst.isEmpty() && cLast.isEmpty() && cEmail.isEmpty() && cPhone.isEmpty() && cRelation.isEmpty());
+    QList<RelatedPerson> people;
+    if (d.hasContact) {
+        RelationType type = RelationType::Other;
+        if (!cRelation.isEmpty()) {
+            const auto t = parseRelation(cRelation);
+            if (!t)
+                return Error::invalid(tr("contact_relation \"%1\" is not a known relation type (e.g. parent, "
+                                         "legal_guardian, responsible_party, emergency_contact)")
+                                          .arg(cRelation),
+                                      QStringLiteral("contact_relation"));
+            type = *t;
+        }
+        d.contact.firstName = cFirst;
+        d.contact.lastName = cLast;
+        if (!cEmail.isEmpty()) {
+            auto email = validation::normalizeEmail(cEmail);
+            if (!email)
+                return Error::invalid(tr("contact_email: %1").arg(email.message()), QStringLiteral("contact_email"));
+            d.contact.email = *email;
+        }
+        if (!cPhone.isEmpty()) {
+            auto phone = validation::normalizePhone(cPhone, options.defaultCountryCode);
+            if (!phone)
+                return Error::invalid(tr("contact_phone: %1").arg(phone.message()), QStringLiteral("contact_phone"));
+            d.contact.phone = *phone;
+        }
+        d.relation = defaultRelation(type);
+        RelatedPerson p;
+        p.relation = d.relation;
+        p.firstName = d.contact.firstName;
+        p.lastName = d.contact.lastName;
+        p.email = d.contact.email;
+        p.phone = d.contact.phone;
+        people << p;
+    }
+    if (Status s = rules::validateClient(d.client, people, today); !s)
+        return s.error();
+    return d;
+}
+
+QString duplicateKey(const Draft& d)
+{
+    return text::searchKey(d.client.firstName + QLatin1Char('|') + d.client.lastName) + QLatin1Char('|') +
+           d.client.email + QLatin1Char('|') + d.client.mobilePhone + QLatin1Char('|') +
+           d.client.dateOfBirth.toString(Qt::ISODate);
+}
+
+} // namespace
+
+Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const ImportOptions& options)
+{
+    auto parsed = CsvReader::parse(csv);
+    if (!parsed)
+        return parsed.error();
+    const QList<CsvRow>& rows = *parsed;
+    if (rows.isEmpty())
+        return Error::invalid(tr("The file is empty; expected a header row such as: %1").arg(kColumns.join(QLatin1Char(','))));
+
+    QHash<QString, int> col;
+    QStringList unknown;
+    for (int i = 0; i < rows.first().fields.size(); ++i) {
+        const QString name = rows.first().fields.at(i).trimmed().toLower();
+        if (kColumns.contains(name))
+            col.insert(name, i);
+        else if (!name.isEmpty())
+            unknown << rows.first().fields.at(i).trimmed();
+    }
+    if (!unknown.isEmpty() || (!col.contains(QStringLiteral("first_name")) && !col.contains(QStringLiteral("last_name"))))
+        return Error::invalid(tr("The header row is not recognized%1. Expected columns: %2")
+                                  .arg(unknown.isEmpty() ? QString() : tr(" (unknown columns: %1)").arg(unknown.join(QStringLiteral(", "))),
+                                       kColumns.join(QLatin1Char(','))));
+
+    ImportReport report;
+    QList<Draft> drafts;
+    QHash<QString, int> seen; // duplicate rows within the file
+    const QDate today = store.clock().today();
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        const CsvRow& row = rows.at(i);
+        if (row.fields.size() != rows.first().fields.size()) {
+            report.problems << tr("line %1: has %2 fields, the header has %3").arg(row.line).arg(row.fields.size()).arg(rows.first().fields.size());
+            continue;
+        }
+        auto d = draftFrom(row, col, options, today);
+        if (!d) {
+            report.problems << tr("line %1: %2").arg(row.line).arg(d.message());
+            continue;
+        }
+        const QString key = duplicateKey(*d);
+        if (seen.contains(key)) {
+            report.problems << tr("line %1: duplicate of line %2").arg(row.line).arg(seen.value(key));
+            continue;
+        }
+        seen.insert(key, row.line);
+        drafts << std::move(d).value();
+    }
+    if (!report.problems.isEmpty() && !options.skipInvalid)
+        return report; // nothing written: the caller shows the problems
+
+    auto cs = store.changeSet();
+    if (Status s = cs->begin(); !s)
+        return s.error();
+    for (Draft& d : drafts) {
+        if (Status s = store.clients().save(*cs, d.client, true); !s)
+            return Error::make(s.error().kind, tr("line %1: %2").arg(d.line).arg(s.message()));
+        if (d.hasContact) {
+            if (Status s = store.relations().saveContact(*cs, d.contact, d.client.meta.id, true); !s)
+                return s.error();
+            d.relation.clientId = d.client.meta.id;
+            d.relation.contactId = d.contact.meta.id;
+            if (Status s = store.relations().save(*cs, d.relation, true); !s)
+                return s.error();
+            ++report.contacts;
+        }
+        ++report.imported;
+    }
+    if (Status s = cs->commit(); !s)
+        return s.error();
+    return report;
+}
+
+Result<QByteArray> exportClientsCsv(Store& store)
+{
+    QByteArray out = CsvWriter::line(kColumns);
+    const int page = 2000;
+    for (int offset = 0;; offset += page) {
+        auto list = store.clients().search(QString(), page, offset);
+        if (!list)
+            return list.error();
+        for (const ClientSummary& s : *list) {
+            QStringList f = {s.firstName, s.lastName, s.email, s.mobilePhone, s.dateOfBirth.toString(Qt::ISODate),
+                             s.isMinor ? QStringLiteral("yes") : QStringLiteral("no")};
+            auto people = store.relations().forClient(s.id);
+            if (!people)
+                return people.error();
+            if (!people->isEmpty()) {
+                const RelatedPerson& p = people->first();
+                f << p.firstName << p.lastName << p.email << p.phone << relationTypeKey(p.relation.type);
+            } else {
+                f << QString() << QString() << QString() << QString() << QString();
+            }
+            out += CsvWriter::line(f);
+        }
+        if (list->size() < page)
+            break;
+    }
+    return out;
+}
+
+} // namespace pd

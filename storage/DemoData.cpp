@@ -1,0 +1,151 @@
+#include "storage/DemoData.h"
+
+#include "core/Text.h"
+#include "storage/Store.h"
+
+#include <QRandomGenerator>
+
+namespace pd {
+
+namespace {
+
+const char* const kFirstNames[] = {
+    "Ana",    "José",    "Zoë",      "Liam",    "Sofía",   "Noah",     "Amélie", "Mateo",   "Chloé",  "Lukas",
+    "Søren",  "Łukasz",  "Ólafur",   "Maya",    "Ethan",   "Isabella", "Jürgen", "Aoife",   "Nguyễn", "Mei",
+    "محمد",   "فاطمة",   "דוד",      "נועה",    "李娜",    "王伟",     "Olivia", "Emma",    "Lucas",  "Chiara",
+    "Björn",  "Çağla",   "Dvořák",   "Renée",   "François", "Siobhán", "Ingrid", "Kwame",   "Amara",  "Priya",
+    "Arjun",  "Yuki",    "Hana",     "Mateus",  "João",    "Élodie",  "Tomás",  "Agnieszka", "Oskar", "Leila",
+};
+const char* const kLastNames[] = {
+    "García",   "Müller",   "Smith",   "Nguyen",   "O'Brien",  "Kowalski", "Johansson", "Rossi",   "Dubois",
+    "Haddad",   "Cohen",    "Chen",    "Wang",     "Okafor",   "Patel",    "Sánchez",   "Núñez",   "Fernández",
+    "Brown",    "Wilson",   "Schäfer", "Lefèvre",  "Ivanova",  "Popescu",  "Yılmaz",    "Kim",     "Tanaka",
+    "Murphy",   "van der Berg", "De la Cruz", "Åberg", "Østergaard", "Ó Súilleabháin", "Mendoza", "Silva",
+    "Costa",    "Jensen",   "Novak",   "Horvat",   "Khalil",   "Levi",     "Zhang",     "Li",      "Hoang",
+};
+const char* const kDomains[] = {"example.com", "example.org", "mail.example.net", "correo.example.es",
+                                "post.example.de"};
+
+template<size_t N>
+QString pick(QRandomGenerator& rng, const char* const (&list)[N])
+{
+    return QString::fromUtf8(list[rng.bounded(static_cast<quint32>(N))]);
+}
+
+QString asciiLocalPart(const QString& first, const QString& last, quint32 n)
+{
+    QString base = text::searchKey(first + QLatin1Char('.') + last);
+    QString out;
+    for (const QChar c : base)
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('.'))
+            out.append(c);
+    if (out.size() < 3)
+        out = QStringLiteral("client");
+    return out + QString::number(n);
+}
+
+QString phone(QRandomGenerator& rng)
+{
+    // 555-01xx numbers are reserved for fiction in the NANP.
+    return QStringLiteral("+1%1555%2").arg(200 + rng.bounded(700)).arg(100 + rng.bounded(9900), 4, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+Result<DemoSummary> generateDemoData(Store& store, const DemoOptions& options)
+{
+    QRandomGenerator rng(options.seed);
+    DemoSummary summary;
+    auto cs = store.changeSet();
+    if (Status s = cs->begin(); !s)
+        return s.error();
+    const QDate today = store.clock().today();
+
+    Contact sharedParent; // reused for the next sibling: one parent, several children (C9)
+    QString sharedLastName;
+    for (int i = 0; i < options.clients; ++i) {
+        Client c;
+        const bool sibling = !sharedParent.meta.id.isEmpty() && rng.bounded(100) < 40;
+        c.firstName = pick(rng, kFirstNames);
+        c.lastName = sibling ? sharedLastName : pick(rng, kLastNames);
+        const quint32 kind = rng.bounded(100);
+        c.isMinor = sibling || kind < 30;
+        const int age = c.isMinor ? 4 + static_cast<int>(rng.bounded(14)) : 18 + static_cast<int>(rng.bounded(60));
+        c.dateOfBirth = today.addYears(-age).addDays(-static_cast<int>(rng.bounded(365)));
+        const bool noDirectChannel = c.isMinor && rng.bounded(100) < 60; // young children: reach the parent (C7)
+        if (!noDirectChannel) {
+            c.email = asciiLocalPart(c.firstName, c.lastName, static_cast<quint32>(i)) + QLatin1Char('@') +
+                      pick(rng, kDomains);
+            if (rng.bounded(100) < 80)
+                c.mobilePhone = phone(rng);
+        }
+        c.preferredMethod = static_cast<ContactMethod>(rng.bounded(3));
+        if (Status s = store.clients().save(*cs, c, true); !s)
+            return s.error();
+        ++summary.clients;
+
+        int relations = 0;
+        const int wanted = static_cast<int>(rng.bounded(static_cast<quint32>(options.relationsPerClient * 2 + 1)));
+        auto link = [&](Contact& person, RelationType type, bool fresh) -> Status {
+            if (fresh) {
+                if (Status s = store.relations().saveContact(*cs, person, c.meta.id, true); !s)
+                    return s;
+                ++summary.contacts;
+            }
+            Relation r;
+            r.clientId = c.meta.id;
+            r.contactId = person.meta.id;
+            r.type = type;
+            r.notifications = type == RelationType::EmergencyContact ? NotifyToggles() : allNotifyToggles();
+            r.portalInvite = type == RelationType::LegalGuardian || type == RelationType::ResponsibleParty;
+            if (r.portalInvite)
+                r.permissions = PortalPermissions(PortalPermission::ViewForms) | PortalPermission::CompleteForms |
+                                PortalPermission::ManageAppointments | PortalPermission::ManageBilling |
+                                PortalPermission::SecureMessaging;
+            if (type == RelationType::LegalGuardian)
+                r.custody = rng.bounded(2) ? Custody::Joint : Custody::Sole;
+            ++relations;
+            ++summary.relations;
+            return store.relations().save(*cs, r, true);
+        };
+        if (c.isMinor) {
+            if (sibling) {
+                if (Status s = link(sharedParent, RelationType::LegalGuardian, false); !s)
+                    return s.error();
+            } else {
+                Contact parent;
+                parent.firstName = pick(rng, kFirstNames);
+                parent.lastName = c.lastName;
+                parent.email = asciiLocalPart(parent.firstName, parent.lastName, static_cast<quint32>(i)) +
+                               QStringLiteral(".parent@") + pick(rng, kDomains);
+                parent.phone = phone(rng);
+                if (Status s = link(parent, RelationType::LegalGuardian, true); !s)
+                    return s.error();
+                sharedParent = parent;
+                sharedLastName = c.lastName;
+            }
+            if (noDirectChannel) {
+                c.primaryContactRelationId.clear(); // first eligible relation: the guardian
+                c.selfNotifications = NotifyToggles();
+            }
+        }
+        while (relations < wanted) {
+            Contact other;
+            other.firstName = pick(rng, kFirstNames);
+            other.lastName = pick(rng, kLastNames);
+            if (rng.bounded(100) < 70)
+                other.phone = phone(rng);
+            if (rng.bounded(100) < 50)
+                other.email = asciiLocalPart(other.firstName, other.lastName, static_cast<quint32>(i * 7 + relations)) +
+                              QLatin1Char('@') + pick(rng, kDomains);
+            const RelationType type = static_cast<RelationType>(rng.bounded(8));
+            if (Status s = link(other, type, true); !s)
+                return s.error();
+        }
+    }
+    if (Status s = cs->commit(); !s)
+        return s.error();
+    return summary;
+}
+
+} // namespace pd

@@ -1,0 +1,243 @@
+// Storage benchmarks (issue 2, docs/benchmarks.md): 100,000 clients and ~300,000
+// relations, encrypted (SQLCipher raw key) and the same workload on the same libsqlcipher
+// opened without a key, so the ratio is the cost of encryption alone.
+//   scripts/bench                     (or build/release/tests/bench/bench_storage)
+#include "core/Clock.h"
+#include "storage/ClientImporter.h"
+#include "storage/DemoData.h"
+#include "storage/Store.h"
+#include "storage/vault/SecureBytes.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+constexpr int kClients = 100000;
+
+struct Fixture
+{
+    QTemporaryDir dir;
+    pd::SecureBytes key = pd::SecureBytes::random(32);
+    QString encryptedPath;
+    QString plainPath;
+    QString profileClientId; // a client with 50 relations
+    QStringList prefixes;     // search texts: name, email and phone prefixes
+    QByteArray csv;           // 100,000 clients for the import benchmark
+};
+
+std::unique_ptr<pd::Store> openStore(const QString& path, const pd::SecureBytes* key)
+{
+    auto db = key ? pd::Database::open(path, *key) : pd::Database::createUnencryptedForBenchmark(path);
+    if (!db) {
+        std::fprintf(stderr, "open failed: %s\n", qPrintable(db.message()));
+        std::abort();
+    }
+    return std::make_unique<pd::Store>(std::move(db).value(), pd::Clock::system(), pd::Actor{QStringLiteral("bench")});
+}
+
+void populate(pd::Store& store, Fixture& f, bool first)
+{
+    pd::DemoOptions options;
+    options.clients = kClients;
+    options.relationsPerClient = 3;
+    auto summary = pd::generateDemoData(store, options);
+    if (!summary)
+        std::abort();
+    // One client with 50 relations for the profile benchmark.
+    auto cs = store.changeSet();
+    (void)cs->begin();
+    pd::Client c;
+    c.firstName = QStringLiteral("Profile");
+    c.lastName = QStringLiteral("Fifty");
+    c.email = QStringLiteral("profile.fifty@example.com");
+    (void)store.clients().save(*cs, c);
+    for (int i = 0; i < 50; ++i) {
+        pd::Contact person;
+        person.firstName = QStringLiteral("Person%1").arg(i);
+        person.lastName = QStringLiteral("Fifty");
+        person.email = QStringLiteral("p%1@example.com").arg(i);
+        (void)store.relations().saveContact(*cs, person, c.meta.id);
+        pd::Relation r;
+        r.clientId = c.meta.id;
+        r.contactId = person.meta.id;
+        r.type = pd::RelationType::EmergencyContact;
+        (void)store.relations().save(*cs, r);
+    }
+    (void)cs->commit();
+    if (first) {
+        f.profileClientId = c.meta.id;
+        std::printf("populated %d clients, %d contacts, %d relations (+1 client with 50)\n", summary->clients,
+                    summary->contacts, summary->relations);
+    }
+}
+
+Fixture& fixture()
+{
+    static Fixture* f = [] {
+        auto* fx = new Fixture;
+        fx->encryptedPath = fx->dir.filePath(QStringLiteral("enc.db"));
+        fx->plainPath = fx->dir.filePath(QStringLiteral("plain.db"));
+        {
+            auto created = pd::Database::create(fx->encryptedPath, fx->key);
+            pd::Store store(std::move(created).value(), pd::Clock::system(), pd::Actor{QStringLiteral("bench")});
+            populate(store, *fx, true);
+            // Search texts taken from the data itself: 3-letter name prefixes, email and phone prefixes.
+            QSqlQuery q(store.sql());
+            q.exec(QStringLiteral("SELECT first_name, last_name, email, mobile_phone FROM clients ORDER BY random() LIMIT 400"));
+            while (q.next()) {
+                fx->prefixes << q.value(0).toString().left(3) << q.value(1).toString().left(4)
+                             << q.value(2).toString().left(5) << q.value(3).toString().mid(2, 6);
+            }
+            fx->prefixes.removeAll(QString());
+        }
+        {
+            auto plain = pd::Database::createUnencryptedForBenchmark(fx->plainPath);
+            pd::Store store(std::move(plain).value(), pd::Clock::system(), pd::Actor{QStringLiteral("bench")});
+            populate(store, *fx, false);
+        }
+        fx->csv = "first_name,last_name,email,mobile_phone,date_of_birth,is_minor\n";
+        for (int i = 0; i < kClients; ++i)
+            fx->csv += QStringLiteral("Nombre%1,Apellido%2,c%1@example.com,+1202555%3,1980-01-01,no\n")
+                           .arg(i)
+                           .arg(i % 977)
+                           .arg(i % 10000, 4, 10, QLatin1Char('0'))
+                           .toUtf8();
+        return fx;
+    }();
+    return *f;
+}
+
+const pd::SecureBytes* keyFor(bool encrypted)
+{
+    return encrypted ? &fixture().key : nullptr;
+}
+
+QString pathFor(bool encrypted)
+{
+    return encrypted ? fixture().encryptedPath : fixture().plainPath;
+}
+
+void setLabel(benchmark::State& state)
+{
+    state.SetLabel(state.range(0) ? "sqlcipher" : "plain");
+}
+
+// Open with a raw key to the first query answered. Target <= 20 ms.
+void BM_OpenToFirstQuery(benchmark::State& state)
+{
+    const bool enc = state.range(0) != 0;
+    const QString path = pathFor(enc);
+    for (auto _ : state) {
+        auto store = openStore(path, keyFor(enc));
+        auto list = store->clients().search(QString(), 25);
+        benchmark::DoNotOptimize(list.ok());
+    }
+    setLabel(state);
+}
+BENCHMARK(BM_OpenToFirstQuery)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+
+// Prefix search by name, email and phone; p95 reported. Target p95 <= 2 ms.
+void BM_SearchPrefix(benchmark::State& state)
+{
+    const bool enc = state.range(0) != 0;
+    auto store = openStore(pathFor(enc), keyFor(enc));
+    const QStringList& prefixes = fixture().prefixes;
+    std::vector<double> ms;
+    qsizetype i = 0;
+    for (auto _ : state) {
+        QElapsedTimer t;
+        t.start();
+        auto hits = store->clients().search(prefixes.at(i++ % prefixes.size()), 50);
+        benchmark::DoNotOptimize(hits.ok());
+        ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    state.counters["p50_ms"] = ms[ms.size() / 2];
+    state.counters["p95_ms"] = ms[ms.size() * 95 / 100];
+    setLabel(state);
+}
+BENCHMARK(BM_SearchPrefix)->Arg(1)->Arg(0)->Unit(benchmark::kMicrosecond);
+
+// Load one client and its 50 relations (with each person's details). Target <= 5 ms.
+void BM_LoadProfile50(benchmark::State& state)
+{
+    const bool enc = state.range(0) != 0;
+    auto store = openStore(pathFor(enc), keyFor(enc));
+    const QString id = fixture().profileClientId;
+    for (auto _ : state) {
+        auto c = store->clients().get(id);
+        auto people = store->relations().forClient(c->meta.id);
+        if (people->size() != 50)
+            state.SkipWithError("expected 50 relations");
+    }
+    setLabel(state);
+}
+BENCHMARK(BM_LoadProfile50)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+
+// Save one relation (changed toggles) with its outbox and audit rows, synchronous=FULL.
+// Target median <= 5 ms.
+void BM_SaveRelation(benchmark::State& state)
+{
+    const bool enc = state.range(0) != 0;
+    auto store = openStore(pathFor(enc), keyFor(enc));
+    auto people = store->relations().forClient(fixture().profileClientId);
+    pd::Relation r = people->first().relation;
+    bool flip = false;
+    for (auto _ : state) {
+        flip = !flip;
+        r.notifications = flip ? pd::allNotifyToggles() : pd::NotifyToggles();
+        auto cs = store->changeSet();
+        (void)cs->begin();
+        if (!store->relations().save(*cs, r) || !cs->commit())
+            state.SkipWithError("save failed");
+    }
+    setLabel(state);
+}
+BENCHMARK(BM_SaveRelation)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->ComputeStatistics(
+    "median_of_reps", [](const std::vector<double>& v) {
+        std::vector<double> s = v;
+        std::sort(s.begin(), s.end());
+        return s[s.size() / 2];
+    });
+
+// Bulk import of 100,000 clients from CSV into an empty database (validation, search
+// terms, outbox and audit rows included). Target <= 3 s.
+void BM_ImportCsv100k(benchmark::State& state)
+{
+    const bool enc = state.range(0) != 0;
+    int n = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        const QString path = fixture().dir.filePath(QStringLiteral("import-%1-%2.db").arg(enc).arg(n++));
+        auto db = enc ? pd::Database::create(path, fixture().key) : pd::Database::createUnencryptedForBenchmark(path);
+        pd::Store store(std::move(db).value(), pd::Clock::system(), pd::Actor{QStringLiteral("bench")});
+        state.ResumeTiming();
+        auto report = pd::importClientsCsv(store, fixture().csv, {});
+        if (!report || report->imported != kClients)
+            state.SkipWithError(report ? "rows refused" : qPrintable(report.message()));
+    }
+    state.counters["rows_per_s"] = benchmark::Counter(kClients, benchmark::Counter::kIsIterationInvariantRate);
+    setLabel(state);
+}
+BENCHMARK(BM_ImportCsv100k)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(2);
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    fixture();
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,328 @@
+// End-to-end tests of practicedesk-cli: the real binary on a real SQLCipher database in a
+// temporary data folder, protected by a passphrase (the keychain path has its own test).
+#include "tests/testsupport/TestSupport.h"
+#include "tests/unit/cli/CliRunner.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using pd::test::runCli;
+
+namespace {
+
+const QByteArray kPass = "correct horse battery staple\n";
+const QByteArray kHeader = "first_name,last_name,email,mobile_phone,date_of_birth,is_minor,contact_first_name,"
+                           "contact_last_name,contact_email,contact_phone,contact_relation\n";
+
+} // namespace
+
+class TestAdminCommand : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    QString dataDir() const { return m_tmp.filePath(QStringLiteral("data")); }
+    QString file(const QString& name) const { return m_tmp.filePath(name); }
+
+    pd::test::CliResult cli(QStringList args, const QByteArray& pass = kPass)
+    {
+        args.prepend(QStringLiteral("--passphrase-stdin"));
+        args.prepend(dataDir());
+        args.prepend(QStringLiteral("--data-dir"));
+        return runCli(args, pass);
+    }
+
+    void writeCsv(const QString& name, const QByteArray& body) { QVERIFY(pd::test::writeAll(file(name), body)); }
+
+    int clientCount()
+    {
+        const auto r = cli({QStringLiteral("list-clients"), QStringLiteral("--limit"), QStringLiteral("0")});
+        const QStringList words = r.out.trimmed().split(QLatin1Char(' '));
+        return r.exitCode == 0 && words.size() >= 4 ? words.at(words.size() - 2).toInt() : -1;
+    }
+
+private slots:
+    void init()
+    {
+        QDir(dataDir()).removeRecursively();
+        const auto r = cli({QStringLiteral("init")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("Created an encrypted database")), qPrintable(r.out + r.err));
+    }
+
+    void helpDescribesEveryCommand()
+    {
+        const auto r = runCli({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* c : {"init", "import-clients", "list-clients", "export", "backup", "restore", "rekey", "check",
+                              "--data-dir", "--passphrase-stdin", "--skip-invalid"})
+            QVERIFY2(r.out.contains(QLatin1String(c)), c);
+    }
+
+    void unknownCommandIsAUsageError()
+    {
+        const auto r = cli({QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QLatin1String("Unknown command")));
+    }
+
+    void initTwiceIsRefusedAndKeepsData()
+    {
+        writeCsv(QStringLiteral("a.csv"), kHeader + "Ana,García,ana@example.com,,,no,,,,,\n");
+        QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("a.csv"))}).exitCode, 0);
+        const auto r = cli({QStringLiteral("init")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("already")), qPrintable(r.err));
+        QCOMPARE(clientCount(), 1);
+    }
+
+    void noPlaintextAnywhereInTheDataFolder()
+    {
+        writeCsv(QStringLiteral("p.csv"), kHeader + "Zebulon,Quixotic-Marker,zebulon.marker@example.com,+1 202 555 0147,"
+                                                    "2001-02-03,no,Wilhelmina,Marker,wilhelmina@example.com,,parent\n");
+        QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("p.csv"))}).exitCode, 0);
+        const QStringList files = pd::test::filesBelow(dataDir());
+        QVERIFY(!files.isEmpty());
+        for (const auto& [path, bytes] : pd::test::snapshot(dataDir())) {
+            QVERIFY2(!bytes.startsWith("SQLite format 3"), qPrintable(path));
+            for (const QByteArray& needle : {QByteArray("Quixotic"), QByteArray("zebulon.marker"),
+                                            QByteArray("Wilhelmina"), QByteArray("2025550147"), QByteArray("CREATE TABLE")})
+                QVERIFY2(!bytes.contains(needle), qPrintable(path + QStringLiteral(" contains ") + QString::fromLatin1(needle)));
+        }
+    }
+
+    void wrongPassphraseChangesNothing()
+    {
+        writeCsv(QStringLiteral("w.csv"), kHeader + "Ana,García,ana@example.com,,,no,,,,,\n");
+        QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("w.csv"))}).exitCode, 0);
+        const auto before = pd::test::snapshot(dataDir());
+        const auto r = cli({QStringLiteral("list-clients")}, "not the passphrase\n");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("passphrase is not correct")), qPrintable(r.err));
+        QCOMPARE(pd::test::snapshot(dataDir()), before);
+    }
+
+    void importThenSearchByNameEmailPhoneAndNumber()
+    {
+        // "José" written decomposed (e + combining acute) must be found as "jose" and "José".
+        writeCsv(QStringLiteral("s.csv"),
+                 kHeader + "Jose\xcc\x81,Núñez,jose.nunez@example.com,(202) 555-0188,1990-05-01,no,,,,,\n"
+                           "محمد,حداد,mohammed@example.com,,,no,,,,,\n"
+                           "Zoë 🌈,Åberg,,+44 20 7946 0958,,no,,,,,\n");
+        const auto imp = cli({QStringLiteral("import-clients"), file(QStringLiteral("s.csv"))});
+        QCOMPARE(imp.exitCode, 0);
+        QVERIFY(imp.out.contains(QLatin1String("Imported 3 clients")));
+        auto search = [this](const QString& text) {
+            return cli({QStringLiteral("list-clients"), QStringLiteral("--search"), text}).out;
+        };
+        QVERIFY(search(QStringLiteral("jose")).contains(QString::fromUtf8("Jos\xc3\xa9"))); // stored NFC
+        QVERIFY(search(QString::fromUtf8("José N")).contains(QStringLiteral("Núñez")));
+        QVERIFY(search(QStringLiteral("nunez")).contains(QStringLiteral("Núñez")));
+        QVERIFY(search(QStringLiteral("JOSE.NUNEZ@")).contains(QStringLiteral("Núñez")));
+        QVERIFY(search(QStringLiteral("202-555-01")).contains(QStringLiteral("Núñez")));
+        QVERIFY(search(QStringLiteral("محم")).contains(QStringLiteral("حداد")));
+        QVERIFY(search(QStringLiteral("aberg")).contains(QString::fromUtf8("Zoë 🌈")));
+        QVERIFY(search(QStringLiteral("1001")).contains(QStringLiteral("Núñez"))); // first client number
+        QVERIFY(!search(QStringLiteral("nobody")).contains(QStringLiteral("Núñez")));
+    }
+
+    void injectionAndFormatStringsAreStoredVerbatim()
+    {
+        writeCsv(QStringLiteral("i.csv"), kHeader + "\"Robert'); DROP TABLE clients;--\",%s%n%x,bobby@example.com,,,no,,,,,\n");
+        QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("i.csv"))}).exitCode, 0);
+        const auto r = cli({QStringLiteral("list-clients"), QStringLiteral("--search"), QStringLiteral("robert")});
+        QVERIFY(r.out.contains(QStringLiteral("%s%n%x, Robert'); DROP TABLE clients;--")));
+        QCOMPARE(clientCount(), 1);
+    }
+
+    void badRowsAreReportedWithLineNumbersAndNothingIsImported_data()
+    {
+        QTest::addColumn<QByteArray>("row");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("email without @") << QByteArray("Ana,García,ana.example.com,,,no,,,,,\n") << QStringLiteral("email");
+        QTest::newRow("phone with letters") << QByteArray("Ana,García,,555-CALL-NOW,,no,,,,,\n") << QStringLiteral("phone");
+        QTest::newRow("bad date") << QByteArray("Ana,García,,,31/12/2001,no,,,,,\n") << QStringLiteral("YYYY-MM-DD");
+        QTest::newRow("bad minor flag") << QByteArray("Ana,García,,,,maybe,,,,,\n") << QStringLiteral("is_minor");
+        QTest::newRow("minor without guardian") << QByteArray("Ana,García,ana@example.com,,2015-01-01,yes,,,,,\n")
+                                                << QStringLiteral("Legal Guardian");
+        QTest::newRow("no email, phone or contact") << QByteArray("Ana,García,,,,no,,,,,\n") << QStringLiteral("contact");
+        QTest::newRow("unknown relation") << QByteArray("Ana,García,ana@example.com,,,no,Bo,García,,,uncle-ish\n")
+                                          << QStringLiteral("relation");
+        QTest::newRow("too few fields") << QByteArray("Ana,García\n") << QStringLiteral("fields");
+    }
+
+    void badRowsAreReportedWithLineNumbersAndNothingIsImported()
+    {
+        QFETCH(QByteArray, row);
+        QFETCH(QString, reason);
+        writeCsv(QStringLiteral("b.csv"), kHeader + "Good,Row,good@example.com,,,no,,,,,\n" + row);
+        const auto r = cli({QStringLiteral("import-clients"), file(QStringLiteral("b.csv"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("line 3")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(reason, Qt::CaseInsensitive), qPrintable(r.err));
+        QVERIFY(r.err.contains(QLatin1String("Nothing was imported")));
+        QCOMPARE(clientCount(), 0);
+
+        const auto skip = cli({QStringLiteral("import-clients"), file(QStringLiteral("b.csv")), QStringLiteral("--skip-invalid")});
+        QCOMPARE(skip.exitCode, 0);
+        QCOMPARE(clientCount(), 1);
+    }
+
+    void minorWithGuardianImports()
+    {
+        writeCsv(QStringLiteral("m.csv"), kHeader + "Lía,Pérez,,,2016-04-04,yes,Marta,Pérez,marta@example.com,,Legal Guardian\n");
+        const auto r = cli({QStringLiteral("import-clients"), file(QStringLiteral("m.csv"))});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QLatin1String("1 contacts")));
+    }
+
+    void badFilesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("wrong header") << QByteArray("name,mail\nAna,ana@example.com\n") << QStringLiteral("header");
+        QTest::newRow("latin-1") << QByteArray(kHeader + "Jos\xe9,Nu\xf1" "ez,,,,no,,,,,\n") << QStringLiteral("UTF-8");
+        QTest::newRow("utf-16") << QByteArray("\xff\xfe" "f\0i\0", 6) << QStringLiteral("UTF-16");
+        QTest::newRow("duplicate rows") << QByteArray(kHeader + "Ana,García,ana@example.com,,,no,,,,,\n"
+                                                                "Ana,García,ana@example.com,,,no,,,,,\n")
+                                        << QStringLiteral("duplicate of line 2");
+        QTest::newRow("unclosed quote") << QByteArray(kHeader + "\"Ana,García,,,,no,,,,,\n") << QStringLiteral("never closed");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
+    }
+
+    void badFilesAreRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, reason);
+        writeCsv(QStringLiteral("bad.csv"), bytes);
+        const auto r = cli({QStringLiteral("import-clients"), file(QStringLiteral("bad.csv"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(reason), qPrintable(r.err));
+        QCOMPARE(clientCount(), 0);
+    }
+
+    void missingImportFileIsAClearError()
+    {
+        const auto r = cli({QStringLiteral("import-clients"), file(QStringLiteral("nope.csv"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QLatin1String("Cannot read")));
+    }
+
+    void exportRoundTripsAndGuardsFormulas()
+    {
+        writeCsv(QStringLiteral("e.csv"), kHeader + "\"=HYPERLINK(\"\"x\"\")\",\"Smith, Jr.\",,+12025550111,,no,,,,,\n");
+        QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("e.csv"))}).exitCode, 0);
+        const auto r = cli({QStringLiteral("export"), file(QStringLiteral("out.csv"))});
+        QCOMPARE(r.exitCode, 0);
+        const QByteArray out = pd::test::readAll(file(QStringLiteral("out.csv")));
+        QVERIFY(out.contains("\"Smith, Jr.\""));
+        QVERIFY(out.contains("'=HYPERLINK"));
+        QVERIFY(out.contains("+12025550111"));
+        // The export imports again into a fresh folder.
+        QDir(dataDir()).removeRecursively();
+        QCOMPARE(cli({QStringLiteral("init")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("out.csv"))}).exitCode, 0);
+        QCOMPARE(clientCount(), 1);
+    }
+
+    void backupAndRestore()
+    {
+        writeCsv(QStringLiteral("r1.csv"), kHeader + "Ana,García,ana@example.com,,,no,,,,,\n");
+        QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("r1.csv"))}).exitCode, 0);
+        const QString backup = file(QStringLiteral("desk.pdbackup"));
+        QFile::remove(backup);
+        const auto b = cli({QStringLiteral("backup"), backup});
+        QVERIFY2(b.exitCode == 0, qPrintable(b.err));
+        const QByteArray bytes = pd::test::readAll(backup);
+        QVERIFY(bytes.size() > 4096);
+        QVERIFY(!bytes.startsWith("SQLite format 3"));
+        QVERIFY(!bytes.contains("García") && !bytes.contains("ana@example.com"));
+        QCOMPARE(cli({QStringLiteral("backup"), backup}).exitCode, 1); // never overwrites
+
+        writeCsv(QStringLiteral("r2.csv"), kHeader + "Bo,Berg,bo@example.com,,,no,,,,,\n");
+        QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("r2.csv"))}).exitCode, 0);
+        QCOMPARE(clientCount(), 2);
+        const auto r = cli({QStringLiteral("restore"), backup});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(clientCount(), 1);
+        QDir d(dataDir());
+        QCOMPARE(d.entryList({QStringLiteral("practicedesk.db.before-restore-*")}, QDir::Files).size(), 1);
+
+        pd::test::writeAll(file(QStringLiteral("junk.bin")), QByteArray(8192, 'x'));
+        const auto bad = cli({QStringLiteral("restore"), file(QStringLiteral("junk.bin"))});
+        QCOMPARE(bad.exitCode, 1);
+        QCOMPARE(clientCount(), 1);
+    }
+
+    void rekeyKeepsDataAndChangesTheFile()
+    {
+        writeCsv(QStringLiteral("k.csv"), kHeader + "Ana,García,ana@example.com,,,no,,,,,\n");
+        QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("k.csv"))}).exitCode, 0);
+        const QByteArray before = pd::test::readAll(dataDir() + QStringLiteral("/practicedesk.db"));
+        const auto r = cli({QStringLiteral("rekey")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray after = pd::test::readAll(dataDir() + QStringLiteral("/practicedesk.db"));
+        QVERIFY(before.left(4096) != after.left(4096));
+        QCOMPARE(clientCount(), 1);
+        QCOMPARE(cli({QStringLiteral("check")}).exitCode, 0);
+    }
+
+    void checkReportsAHealthyDatabase()
+    {
+        const auto r = cli({QStringLiteral("check")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QLatin1String("fine")));
+    }
+
+    void damagedFilesAreReportedAndKept_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("truncated to 100 bytes") << 0;
+        QTest::newRow("emptied") << 1;
+        QTest::newRow("bytes overwritten in the first page") << 2;
+    }
+
+    void damagedFilesAreReportedAndKept()
+    {
+        QFETCH(int, mode);
+        const QString db = dataDir() + QStringLiteral("/practicedesk.db");
+        QByteArray bytes = pd::test::readAll(db);
+        if (mode == 0)
+            bytes.truncate(100);
+        else if (mode == 1)
+            bytes.clear();
+        else
+            bytes.replace(40, 64, QByteArray(64, '\0'));
+        QVERIFY(pd::test::writeAll(db, bytes));
+        const auto before = pd::test::snapshot(dataDir());
+        const auto r = cli({QStringLiteral("check")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("damaged")) || r.err.contains(QLatin1String("empty")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("backup")), qPrintable(r.err));
+        QCOMPARE(pd::test::snapshot(dataDir()), before);
+    }
+
+    void missingDatabaseIsExplained()
+    {
+        QDir(dataDir()).removeRecursively();
+        const auto r = cli({QStringLiteral("list-clients")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("init")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dataDir() + QStringLiteral("/practicedesk.db")));
+    }
+
+    void demoDataHasMinorsWithGuardiansAndSharedEmails()
+    {
+        QDir(dataDir()).removeRecursively();
+        const auto r = cli({QStringLiteral("init"), QStringLiteral("--demo"), QStringLiteral("300")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QLatin1String("Added 300 demo clients")));
+        QCOMPARE(clientCount(), 300);
+        QCOMPARE(cli({QStringLiteral("check")}).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminCommand)
+#include "TestAdminCommand.moc"

@@ -1,0 +1,380 @@
+// The encrypted store: opening, refusing, writing changes with their outbox and audit rows,
+// search, relations and settings. Real SQLCipher files in a temporary folder.
+#include "storage/Store.h"
+#include "storage/vault/SecureBytes.h"
+#include "tests/testsupport/TestSupport.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pd;
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    SecureBytes m_key = SecureBytes::random(32);
+    ManualClock m_clock;
+    int m_n = 0;
+
+    QString freshPath() { return m_tmp.filePath(QStringLiteral("db%1/practicedesk.db").arg(++m_n)); }
+
+    std::unique_ptr<Store> makeStore(const QString& path)
+    {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        auto db = QFileInfo::exists(path) ? Database::open(path, m_key) : Database::create(path, m_key);
+        if (!db)
+            qWarning() << db.message();
+        return db ? std::make_unique<Store>(std::move(db).value(), m_clock, Actor{QStringLiteral("test:desk")}) : nullptr;
+    }
+
+    static qint64 count(Store& s, const QString& table)
+    {
+        QSqlQuery q(s.sql());
+        q.exec(QStringLiteral("SELECT count(*) FROM ") + table);
+        q.next();
+        return q.value(0).toLongLong();
+    }
+
+    static Status saveClient(Store& s, Client& c)
+    {
+        auto cs = s.changeSet();
+        if (Status st = cs->begin(); !st)
+            return st;
+        if (Status st = s.clients().save(*cs, c); !st)
+            return st;
+        return cs->commit();
+    }
+
+    static Client client(const QString& first, const QString& last, const QString& email = {})
+    {
+        Client c;
+        c.firstName = first;
+        c.lastName = last;
+        c.email = email;
+        return c;
+    }
+
+private slots:
+    void newDatabaseIsEncryptedIncludingWalWhileOpen()
+    {
+        const QString path = freshPath();
+        auto store = makeStore(path);
+        QVERIFY(store);
+        Client c = client(QStringLiteral("Quentin"), QStringLiteral("Plaintextcheck"), QStringLiteral("quentin@example.com"));
+        QVERIFY(saveClient(*store, c));
+        // The store is still open: the WAL and shared-memory files exist right now.
+        QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+        for (const auto& [file, bytes] : test::snapshot(QFileInfo(path).absolutePath())) {
+            QVERIFY2(!bytes.startsWith("SQLite format 3"), qPrintable(file));
+            QVERIFY2(!bytes.contains("Plaintextcheck") && !bytes.contains("quentin@example"), qPrintable(file));
+        }
+    }
+
+    void wrongKeyIsRefusedAndNothingChanges()
+    {
+        const QString path = freshPath();
+        {
+            auto store = makeStore(path);
+            Client c = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
+            QVERIFY(saveClient(*store, c));
+        }
+        const auto before = test::snapshot(QFileInfo(path).absolutePath());
+        auto db = Database::open(path, SecureBytes::random(32));
+        QVERIFY(!db);
+        QCOMPARE(db.error().kind, Error::Kind::WrongKey);
+        QVERIFY(db.message().contains(QLatin1String("Nothing was changed")));
+        QCOMPARE(test::snapshot(QFileInfo(path).absolutePath()), before);
+    }
+
+    void missingFileIsNotCreated()
+    {
+        const QString path = m_tmp.filePath(QStringLiteral("nothing-here.db"));
+        auto db = Database::open(path, m_key);
+        QVERIFY(!db);
+        QCOMPARE(db.error().kind, Error::Kind::NotFound);
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void newerDatabaseIsRefusedUntouched()
+    {
+        const QString path = freshPath();
+        {
+            auto store = makeStore(path);
+            QVERIFY(store->database().exec(QStringLiteral("PRAGMA user_version = 99")));
+        }
+        const auto before = test::snapshot(QFileInfo(path).absolutePath());
+        auto db = Database::open(path, m_key);
+        QVERIFY(!db);
+        QCOMPARE(db.error().kind, Error::Kind::TooNew);
+        QVERIFY(db.message().contains(QLatin1String("newer version")));
+        QCOMPARE(test::snapshot(QFileInfo(path).absolutePath()), before);
+    }
+
+    void everyChangeWritesOutboxAndAuditInTheSameTransaction()
+    {
+        auto store = makeStore(freshPath());
+        Client c = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
+        QVERIFY(saveClient(*store, c));
+        QCOMPARE(count(*store, QStringLiteral("outbox")), 1);
+        QCOMPARE(count(*store, QStringLiteral("audit_log")), 1);
+
+        // Only the changed field goes into the outbox entry.
+        c.email = QStringLiteral("ana.garcia@example.com");
+        QVERIFY(saveClient(*store, c));
+        QSqlQuery q(store->sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT fields, kind, base_version FROM outbox ORDER BY seq DESC LIMIT 1")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("{\"email\":\"ana.garcia@example.com\"}"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("upsert"));
+
+        // Saving without a change writes nothing.
+        QVERIFY(saveClient(*store, c));
+        QCOMPARE(count(*store, QStringLiteral("outbox")), 2);
+
+        // A change set that is not committed leaves no trace at all.
+        {
+            auto cs = store->changeSet();
+            QVERIFY(cs->begin());
+            Client other = client(QStringLiteral("Bo"), QStringLiteral("Berg"), QStringLiteral("bo@example.com"));
+            QVERIFY(store->clients().save(*cs, other));
+        }
+        QCOMPARE(count(*store, QStringLiteral("clients")), 1);
+        QCOMPARE(count(*store, QStringLiteral("outbox")), 2);
+        QCOMPARE(count(*store, QStringLiteral("audit_log")), 2);
+
+        auto audit = store->auditForClient(c.meta.id);
+        QVERIFY(audit);
+        QCOMPARE(audit->size(), 2);
+        QCOMPARE(audit->first().actor, QStringLiteral("test:desk"));
+        QCOMPARE(audit->first().action, QStringLiteral("update"));
+        QVERIFY(audit->first().summary.contains(QLatin1String("email")));
+    }
+
+    void diskFullDuringCommitRollsBackWithAClearMessage()
+    {
+        auto store = makeStore(freshPath());
+        Client keep = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
+        QVERIFY(saveClient(*store, keep));
+        QSqlQuery q(store->sql());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+        const qint64 pages = q.value(0).toLongLong();
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
+        auto cs = store->changeSet();
+        QVERIFY(cs->begin());
+        Status failed;
+        for (int i = 0; i < 500 && failed; ++i) {
+            Client c = client(QStringLiteral("Filler%1").arg(i), QString(QStringLiteral("x")).repeated(900),
+                              QStringLiteral("f%1@example.com").arg(i));
+            failed = store->clients().save(*cs, c);
+        }
+        if (failed)
+            failed = cs->commit();
+        QVERIFY(!failed);
+        QVERIFY2(failed.message().contains(QLatin1String("disk is full")), qPrintable(failed.message()));
+        cs.reset();
+        QCOMPARE(count(*store, QStringLiteral("clients")), 1);
+        QCOMPARE(count(*store, QStringLiteral("outbox")), 1);
+        QVERIFY(store->clients().get(keep.meta.id));
+    }
+
+    void readOnlyDatabaseRefusesTheWriteAndKeepsData()
+    {
+        auto store = makeStore(freshPath());
+        Client keep = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
+        QVERIFY(saveClient(*store, keep));
+        QVERIFY(store->database().exec(QStringLiteral("PRAGMA query_only = 1")));
+        keep.email = QStringLiteral("changed@example.com");
+        const Status s = saveClient(*store, keep);
+        QVERIFY(!s);
+        QVERIFY2(s.message().contains(QLatin1String("not saved")), qPrintable(s.message()));
+        QVERIFY(store->database().exec(QStringLiteral("PRAGMA query_only = 0")));
+        QCOMPARE(store->clients().get(keep.meta.id)->email, QStringLiteral("ana@example.com"));
+    }
+
+    void searchFindsNamesInAnyScript_data()
+    {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("last");
+        QTest::addColumn<QString>("query");
+        QTest::newRow("accent, typed without") << QStringLiteral("José") << QStringLiteral("Núñez") << QStringLiteral("nun");
+        QTest::newRow("decomposed input") << QStringLiteral("Jose\u0301") << QStringLiteral("Ruiz") << QStringLiteral("josé r");
+        QTest::newRow("last name first") << QStringLiteral("Ana") << QStringLiteral("Åberg") << QStringLiteral("aberg an");
+        QTest::newRow("arabic") << QStringLiteral("محمد") << QStringLiteral("حداد") << QStringLiteral("حد");
+        QTest::newRow("hebrew") << QStringLiteral("נועה") << QStringLiteral("כהן") << QStringLiteral("נוע");
+        QTest::newRow("chinese") << QStringLiteral("娜") << QStringLiteral("李") << QStringLiteral("李");
+        QTest::newRow("emoji") << QStringLiteral("Zoë 🌈") << QStringLiteral("Lee") << QStringLiteral("zoe");
+        QTest::newRow("second word of a name") << QStringLiteral("Hans") << QStringLiteral("van der Berg") << QStringLiteral("berg");
+        QTest::newRow("case") << QStringLiteral("ÉLODIE") << QStringLiteral("Roux") << QStringLiteral("élodie");
+    }
+
+    void searchFindsNamesInAnyScript()
+    {
+        QFETCH(QString, first);
+        QFETCH(QString, last);
+        QFETCH(QString, query);
+        auto store = makeStore(freshPath());
+        Client c = client(first, last, QStringLiteral("someone@example.com"));
+        QVERIFY(saveClient(*store, c));
+        Client other = client(QStringLiteral("Unrelated"), QStringLiteral("Person"), QStringLiteral("x@example.com"));
+        QVERIFY(saveClient(*store, other));
+        auto hits = store->clients().search(query, 10);
+        QVERIFY(hits);
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().id, c.meta.id);
+        // Stored in NFC whatever form was typed.
+        QCOMPARE(hits->first().firstName, first.normalized(QString::NormalizationForm_C));
+    }
+
+    void searchByEmailPhoneAndClientNumber()
+    {
+        auto store = makeStore(freshPath());
+        Client c = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana.garcia@example.com"));
+        c.mobilePhone = QStringLiteral("+12025550147");
+        QVERIFY(saveClient(*store, c));
+        for (const QString& q : {QStringLiteral("ANA.GAR"), QStringLiteral("+1 202 555"), QStringLiteral("(202) 555-01"),
+                                 QString::number(c.clientNumber)}) {
+            auto hits = store->clients().search(q, 10);
+            QVERIFY2(hits && hits->size() == 1, qPrintable(q));
+        }
+        QVERIFY(store->clients().search(QStringLiteral("bob"), 10)->isEmpty());
+        // Injection-looking search text is just text.
+        QVERIFY(store->clients().search(QStringLiteral("' OR 1=1 --"), 10)->isEmpty());
+    }
+
+    void deletedClientsDisappearFromSearch()
+    {
+        auto store = makeStore(freshPath());
+        Client c = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
+        QVERIFY(saveClient(*store, c));
+        auto cs = store->changeSet();
+        QVERIFY(cs->begin());
+        QVERIFY(store->clients().remove(*cs, c.meta.id));
+        QVERIFY(cs->commit());
+        QVERIFY(store->clients().search(QStringLiteral("ana"), 10)->isEmpty());
+        QVERIFY(store->clients().get(c.meta.id)->meta.deleted); // a tombstone until it syncs
+        QCOMPARE(*store->clients().count(), 0);
+    }
+
+    void relationsToContactsAndToClientsStayCurrent()
+    {
+        auto store = makeStore(freshPath());
+        Client child = client(QStringLiteral("Lía"), QStringLiteral("Pérez"));
+        Client mother = client(QStringLiteral("Marta"), QStringLiteral("Pérez"), QStringLiteral("marta@example.com"));
+        QVERIFY(saveClient(*store, child));
+        QVERIFY(saveClient(*store, mother));
+        auto cs = store->changeSet();
+        QVERIFY(cs->begin());
+        Contact dad;
+        dad.firstName = QStringLiteral("Luis");
+        dad.lastName = QStringLiteral("Pérez");
+        dad.phone = QStringLiteral("+12025550100");
+        QVERIFY(store->relations().saveContact(*cs, dad, child.meta.id));
+        Relation toDad;
+        toDad.clientId = child.meta.id;
+        toDad.contactId = dad.meta.id;
+        toDad.type = RelationType::Parent;
+        toDad.notifications = allNotifyToggles();
+        QVERIFY(store->relations().save(*cs, toDad));
+        Relation toMother;
+        toMother.clientId = child.meta.id;
+        toMother.relatedClientId = mother.meta.id;
+        toMother.type = RelationType::LegalGuardian;
+        toMother.portalInvite = true;
+        toMother.permissions = PortalPermission::ViewForms | PortalPermission::ManageBilling;
+        toMother.custody = Custody::Joint;
+        toMother.courtOrderRef = QStringLiteral("FC-2024-118");
+        toMother.validUntil = QDate(2034, 6, 1);
+        QVERIFY(store->relations().save(*cs, toMother));
+        Relation self;
+        self.clientId = child.meta.id;
+        self.relatedClientId = child.meta.id;
+        QVERIFY(!store->relations().save(*cs, self)); // a client is not its own relation
+        QVERIFY(cs->commit());
+
+        // C3: the related client's details come from its profile and stay current.
+        mother.email = QStringLiteral("marta.new@example.com");
+        QVERIFY(saveClient(*store, mother));
+        auto people = store->relations().forClient(child.meta.id);
+        QVERIFY(people);
+        QCOMPARE(people->size(), 2);
+        const RelatedPerson& m = people->at(1);
+        QCOMPARE(m.email, QStringLiteral("marta.new@example.com"));
+        QVERIFY(m.isClient);
+        QCOMPARE(m.relation.permissions, PortalPermission::ViewForms | PortalPermission::ManageBilling);
+        QCOMPARE(m.relation.custody, Custody::Joint);
+        QCOMPARE(m.relation.courtOrderRef, QStringLiteral("FC-2024-118"));
+        QCOMPARE(m.relation.validUntil, QDate(2034, 6, 1));
+        QCOMPARE(people->at(0).phone, QStringLiteral("+12025550100"));
+        QCOMPARE(people->at(0).relation.type, RelationType::Parent);
+
+        // C9: the same email can belong to people of different clients.
+        QCOMPARE(store->relations().withEmail(QStringLiteral("marta.new@example.com"))->size(), 1);
+
+        auto cs2 = store->changeSet();
+        QVERIFY(cs2->begin());
+        QVERIFY(store->relations().remove(*cs2, toDad.meta.id));
+        QVERIFY(cs2->commit());
+        QCOMPARE(store->relations().forClient(child.meta.id)->size(), 1);
+    }
+
+    void settingsAndClientOverrides()
+    {
+        auto store = makeStore(freshPath());
+        Client c = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
+        QVERIFY(saveClient(*store, c));
+        auto cs = store->changeSet();
+        QVERIFY(cs->begin());
+        QVERIFY(store->settings().setOrganization(*cs, QStringLiteral("secure_messaging"), QStringLiteral("true")));
+        const Status override = store->settings().setClientOverride(*cs, c.meta.id, QStringLiteral("secure_messaging"),
+                                                                    QStringLiteral("false"));
+        QVERIFY2(override, qPrintable(override.message()));
+        QVERIFY(cs->commit());
+        QCOMPARE(store->settings().organization()->value(QStringLiteral("secure_messaging")), QStringLiteral("true"));
+        QCOMPARE(store->settings().clientOverrides(c.meta.id)->value(QStringLiteral("secure_messaging")),
+                 QStringLiteral("false"));
+        auto cs2 = store->changeSet();
+        QVERIFY(cs2->begin());
+        QVERIFY(store->settings().clearClientOverride(*cs2, c.meta.id, QStringLiteral("secure_messaging")));
+        QVERIFY(cs2->commit());
+        QVERIFY(store->settings().clientOverrides(c.meta.id)->isEmpty());
+        QCOMPARE(count(*store, QStringLiteral("outbox")), 4); // client, org setting, override, clear
+    }
+
+    void stampsNeverGoBackwardsAcrossRestarts()
+    {
+        const QString path = freshPath();
+        QString firstStamp;
+        {
+            auto store = makeStore(path);
+            Client c = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
+            QVERIFY(saveClient(*store, c));
+            firstStamp = store->clients().get(c.meta.id)->meta.hlc;
+        }
+        m_clock.advanceDays(-1); // the wall clock jumped back a day
+        auto store = makeStore(path);
+        Client c = client(QStringLiteral("Bo"), QStringLiteral("Berg"), QStringLiteral("bo@example.com"));
+        QVERIFY(saveClient(*store, c));
+        QVERIFY(firstStamp < store->clients().get(c.meta.id)->meta.hlc);
+        m_clock.advanceDays(1);
+    }
+
+    void backupIsEncryptedAndOpensWithTheKey()
+    {
+        auto store = makeStore(freshPath());
+        Client c = client(QStringLiteral("Ana"), QStringLiteral("Backupcheck"), QStringLiteral("ana@example.com"));
+        QVERIFY(saveClient(*store, c));
+        const QString backup = m_tmp.filePath(QStringLiteral("b.pdbackup"));
+        QVERIFY(store->database().backupTo(backup, m_key));
+        const QByteArray bytes = test::readAll(backup);
+        QVERIFY(!bytes.startsWith("SQLite format 3") && !bytes.contains("Backupcheck"));
+        auto db = Database::open(backup, m_key);
+        QVERIFY2(db, qPrintable(db.message()));
+        Store restored(std::move(db).value(), m_clock, Actor{QStringLiteral("t")});
+        QCOMPARE(restored.clients().get(c.meta.id)->lastName, QStringLiteral("Backupcheck"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "TestStore.moc"
