@@ -1,6 +1,10 @@
 #include "core/ClientRules.h"
 
+#include "core/Text.h"
+
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace pd::rules {
 
@@ -30,12 +34,39 @@ bool reachable(const RelatedPerson& p)
 }
 } // namespace
 
+qsizetype characterCount(const QString& s)
+{
+    qsizetype n = 0;
+    for (const QChar c : s)
+        if (!c.isLowSurrogate())
+            ++n;
+    return n;
+}
+
+Client withCleanText(Client client)
+{
+    client.firstName = text::clean(client.firstName);
+    client.lastName = text::clean(client.lastName);
+    client.confidentialReason = text::clean(client.confidentialReason);
+    client.notes = client.notes.trimmed().normalized(QString::NormalizationForm_C);
+    return client;
+}
+
+RelatedPerson withCleanText(RelatedPerson person)
+{
+    person.firstName = text::clean(person.firstName);
+    person.lastName = text::clean(person.lastName);
+    person.relation.relationshipText = text::clean(person.relation.relationshipText);
+    person.relation.courtOrderRef = text::clean(person.relation.courtOrderRef);
+    return person;
+}
+
 Status validateClient(const Client& c, const QList<RelatedPerson>& people, const QDate& today)
 {
-    if (c.firstName.trimmed().isEmpty() && c.lastName.trimmed().isEmpty())
+    if (text::clean(c.firstName).isEmpty() && text::clean(c.lastName).isEmpty())
         return Error::invalid(tr("Enter the client's first or last name."), QStringLiteral("firstName"));
-    if (c.notes.size() > kMaxNoteLength)
-        return Error::invalid(tr("Notes are limited to %1 characters; these have %2.").arg(kMaxNoteLength).arg(c.notes.size()),
+    if (const qsizetype n = characterCount(c.notes); n > kMaxNoteLength)
+        return Error::invalid(tr("Notes are limited to %1 characters; these have %2.").arg(kMaxNoteLength).arg(n),
                               QStringLiteral("notes"));
     if (c.dateOfBirth.isValid() && c.dateOfBirth > today)
         return Error::invalid(tr("The date of birth is in the future."), QStringLiteral("dateOfBirth"));

@@ -7,7 +7,19 @@
 
 namespace pd::rules {
 
-constexpr int kMaxNoteLength = 10000;
+constexpr int kMaxNoteLength = 10000; // characters as a person counts them (an emoji is one)
+
+// Characters as a person counts them: Unicode code points, so an emoji or a CJK
+// extension character counts once (QString::size() would count two UTF-16 units).
+qsizetype characterCount(const QString& s);
+
+// The text fields of a client as they are stored: names, the confidential-communications
+// reason (N5) in text::clean form (trimmed, spaces folded, NFC); notes trimmed and NFC but
+// with their line breaks kept. The text itself is kept verbatim otherwise: quotes, "%s",
+// "'; DROP TABLE" and right-to-left names are data, not code.
+Client withCleanText(Client client);
+// The same for a person related to a client (names, relationship text, court order).
+RelatedPerson withCleanText(RelatedPerson person);
 
 // Checks a client about to be saved together with its people. The first problem found is
 // returned with the field it belongs beside:

@@ -17,13 +17,12 @@ Status ParentPortal::checkConflict(const Client& client, const QList<RelatedPers
     if (parentPortalUser->meta.id == client.meta.id && !client.meta.id.isEmpty())
         return Error::invalid(QCoreApplication::translate("ParentPortal", "A client cannot run their own parent portal."),
                               QStringLiteral("parentPortalUser"));
-    const QString parentEmail = parentPortalUser->email.toCaseFolded();
     for (const RelatedPerson& p : people) {
         if (!hasPortalAccess(p.relation))
             continue;
         const bool samePerson = (!p.relation.relatedClientId.isEmpty() &&
                                  p.relation.relatedClientId == parentPortalUser->meta.id) ||
-                                (!parentEmail.isEmpty() && p.email.toCaseFolded() == parentEmail);
+                                sameEmail(p.email, parentPortalUser->email);
         if (samePerson)
             return Error::invalid(
                 QCoreApplication::translate("ParentPortal",
@@ -37,14 +36,9 @@ Status ParentPortal::checkConflict(const Client& client, const QList<RelatedPers
     return {};
 }
 
-QString sharedEmailNote(const QString& email, const QStringList& otherOwners)
+bool ParentPortal::clientHasOwnPortal(const Client& client)
 {
-    if (otherOwners.isEmpty())
-        return {};
-    return QCoreApplication::translate("SharedEmail", "%1 is also used by %2. That is fine (for example a parent of "
-                                                      "two children); each client's messages are still sent "
-                                                      "separately.")
-        .arg(email, otherOwners.join(QStringLiteral(", ")));
+    return client.parentPortalUserId.isEmpty() && !client.meta.deleted;
 }
 
 } // namespace pd

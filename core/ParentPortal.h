@@ -2,6 +2,7 @@
 
 #include "core/Relation.h"
 #include "core/Result.h"
+#include "core/SharedEmail.h"
 
 #include <QList>
 
@@ -19,10 +20,11 @@ public:
     // portal, or nullptr) is also one of the client's portal contacts, matched by client
     // id or by email. The message says who and what to change.
     static Status checkConflict(const Client& client, const QList<RelatedPerson>& people, const Client* parentPortalUser);
+    // PP1: a client whose portal is run by a parent (parentPortalUserId set) has no portal
+    // access of their own; the portal belongs to the parent until staff end the mode (P8).
+    static bool clientHasOwnPortal(const Client& client);
 };
 
-// C9: an email used by several people is allowed (a parent of two children; a person who is
-// a client and a contact); staff get an informational note, never an error.
-QString sharedEmailNote(const QString& email, const QStringList& otherOwners);
+// C9 sharedEmailNote() lives in core/SharedEmail.h (included above for existing callers).
 
 } // namespace pd

@@ -190,4 +190,15 @@ EffectiveSetting PortalSettings::effective(PortalSetting s, const OrganizationSe
     return {true, {}};
 }
 
+Status PortalSettings::checkOverrides(const QMap<QString, QString>& clientOverrides)
+{
+    for (auto it = clientOverrides.begin(); it != clientOverrides.end(); ++it) {
+        if (!fromKey(it.key()))
+            return Error::invalid(tr("Unknown setting \"%1\".").arg(it.key()), it.key());
+        if (!parseBool(it.value()))
+            return Error::invalid(tr("Setting %1 must be true or false, not \"%2\".").arg(it.key(), it.value()), it.key());
+    }
+    return {};
+}
+
 } // namespace pd

@@ -66,6 +66,11 @@ public:
     // (key -> "false"; only switching off is honoured).
     static EffectiveSetting effective(PortalSetting s, const OrganizationSettings& org,
                                       const QMap<QString, QString>& clientOverrides = {});
+
+    // S2: checks stored per-client overrides (key -> "false" to switch off, "true" for no
+    // override: a client can never get what the organization has off). Unknown keys and
+    // other values are errors naming the key.
+    static Status checkOverrides(const QMap<QString, QString>& clientOverrides);
 };
 
 } // namespace pd

@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QSet>
 #include <QUuid>
 
 namespace pd {
@@ -271,19 +272,36 @@ Result<QList<ClientSummary>> ClientRepository::search(const QString& rawText, in
     const QString digits = text::digitsOnly(rawText);
     const bool phoneLike = !digits.isEmpty() && digits.size() * 2 >= rawText.trimmed().size();
     const QString term = phoneLike ? digits : key;
-    // Walk the term index in order and keep the first matches; a client found by two terms
-    // (first name and full name) is listed once.
-    QSqlQuery* q = m_cache.get(QStringLiteral("SELECT %1 FROM (SELECT DISTINCT client_id FROM search_terms WHERE term "
-                                              ">= ? AND term < ? ORDER BY term LIMIT ? OFFSET ?) t JOIN clients c ON "
-                                              "c.id = t.client_id WHERE c.deleted = 0")
-                                   .arg(cols));
-    q->addBindValue(term);
-    q->addBindValue(text::prefixEnd(term));
-    q->addBindValue(limit);
-    q->addBindValue(offset);
-    if (!q->exec())
-        return writeError(q->lastError());
-    read(*q);
+    // Walk the term index in order (an index range scan that stops early) and keep the
+    // first matches; a client found by two terms (first name and full name) is listed once.
+    // Over-fetch a little because of those duplicates, then fetch each client by id.
+    QSqlQuery* ids = m_cache.get(QStringLiteral("SELECT client_id FROM search_terms WHERE term >= ? AND term < ? "
+                                                "ORDER BY term LIMIT ?"));
+    ids->addBindValue(term);
+    ids->addBindValue(text::prefixEnd(term));
+    ids->addBindValue((offset + limit) * 4);
+    if (!ids->exec())
+        return writeError(ids->lastError());
+    QStringList wanted;
+    QSet<QString> seen;
+    int skipped = 0;
+    while (ids->next() && wanted.size() < limit) {
+        const QString id = ids->value(0).toString();
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        if (skipped++ < offset)
+            continue;
+        wanted << id;
+    }
+    ids->finish();
+    QSqlQuery* q = m_cache.get(QStringLiteral("SELECT %1 FROM clients c WHERE c.id = ? AND c.deleted = 0").arg(cols));
+    for (const QString& id : wanted) {
+        q->addBindValue(id);
+        if (!q->exec())
+            return writeError(q->lastError());
+        read(*q);
+    }
     q->finish();
     return out;
 }

@@ -1,5 +1,7 @@
 #include "storage/DemoData.h"
 
+#include "core/ContactValidation.h"
+#include "core/RelationTypes.h"
 #include "core/Text.h"
 #include "storage/Store.h"
 
@@ -32,22 +34,33 @@ QString pick(QRandomGenerator& rng, const char* const (&list)[N])
     return QString::fromUtf8(list[rng.bounded(static_cast<quint32>(N))]);
 }
 
+// An address that passes validation for any name: the ASCII letters of the name (folded),
+// or "client" for names written in other scripts.
 QString asciiLocalPart(const QString& first, const QString& last, quint32 n)
 {
-    QString base = text::searchKey(first + QLatin1Char('.') + last);
-    QString out;
-    for (const QChar c : base)
-        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('.'))
-            out.append(c);
-    if (out.size() < 3)
-        out = QStringLiteral("client");
-    return out + QString::number(n);
+    auto letters = [](const QString& s) {
+        QString out;
+        for (const QChar c : text::searchKey(s))
+            if (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+                out.append(c);
+        return out;
+    };
+    QStringList parts;
+    for (const QString& p : {letters(first), letters(last)})
+        if (!p.isEmpty())
+            parts << p;
+    if (parts.isEmpty())
+        parts << QStringLiteral("client");
+    return parts.join(QLatin1Char('.')) + QString::number(n);
 }
 
 QString phone(QRandomGenerator& rng)
 {
-    // 555-01xx numbers are reserved for fiction in the NANP.
-    return QStringLiteral("+1%1555%2").arg(200 + rng.bounded(700)).arg(100 + rng.bounded(9900), 4, 10, QLatin1Char('0'));
+    // NXX-555-01XX style numbers: the 555 exchange is reserved for fiction in the NANP.
+    const QString area = QString::number(200 + rng.bounded(700));
+    const QString line = QStringLiteral("%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0'));
+    auto e164 = validation::normalizePhone(area + QStringLiteral("555") + line);
+    return e164 ? *e164 : QString();
 }
 
 } // namespace
@@ -92,16 +105,9 @@ Result<DemoSummary> generateDemoData(Store& store, const DemoOptions& options)
                     return s;
                 ++summary.contacts;
             }
-            Relation r;
+            Relation r = defaultRelation(type); // the same defaults staff get (P1)
             r.clientId = c.meta.id;
             r.contactId = person.meta.id;
-            r.type = type;
-            r.notifications = type == RelationType::EmergencyContact ? NotifyToggles() : allNotifyToggles();
-            r.portalInvite = type == RelationType::LegalGuardian || type == RelationType::ResponsibleParty;
-            if (r.portalInvite)
-                r.permissions = PortalPermissions(PortalPermission::ViewForms) | PortalPermission::CompleteForms |
-                                PortalPermission::ManageAppointments | PortalPermission::ManageBilling |
-                                PortalPermission::SecureMessaging;
             if (type == RelationType::LegalGuardian)
                 r.custody = rng.bounded(2) ? Custody::Joint : Custody::Sole;
             ++relations;
@@ -135,10 +141,10 @@ Result<DemoSummary> generateDemoData(Store& store, const DemoOptions& options)
             other.lastName = pick(rng, kLastNames);
             if (rng.bounded(100) < 70)
                 other.phone = phone(rng);
-            if (rng.bounded(100) < 50)
+            const RelationType type = static_cast<RelationType>(rng.bounded(8));
+            if (defaultRelation(type).portalInvite || rng.bounded(100) < 50) // an invited person needs an email
                 other.email = asciiLocalPart(other.firstName, other.lastName, static_cast<quint32>(i * 7 + relations)) +
                               QLatin1Char('@') + pick(rng, kDomains);
-            const RelationType type = static_cast<RelationType>(rng.bounded(8));
             if (Status s = link(other, type, true); !s)
                 return s.error();
         }

@@ -29,7 +29,6 @@ struct Fixture
     pd::SecureBytes key = pd::SecureBytes::random(32);
     QString encryptedPath;
     QString plainPath;
-    QString profileClientId; // a client with 50 relations
     QStringList prefixes;     // search texts: name, email and phone prefixes
     QByteArray csv;           // 100,000 clients for the import benchmark
 };
@@ -44,7 +43,7 @@ std::unique_ptr<pd::Store> openStore(const QString& path, const pd::SecureBytes*
     return std::make_unique<pd::Store>(std::move(db).value(), pd::Clock::system(), pd::Actor{QStringLiteral("bench")});
 }
 
-void populate(pd::Store& store, Fixture& f, bool first)
+void populate(pd::Store& store, bool first)
 {
     pd::DemoOptions options;
     options.clients = kClients;
@@ -74,7 +73,6 @@ void populate(pd::Store& store, Fixture& f, bool first)
     }
     (void)cs->commit();
     if (first) {
-        f.profileClientId = c.meta.id;
         std::printf("populated %d clients, %d contacts, %d relations (+1 client with 50)\n", summary->clients,
                     summary->contacts, summary->relations);
     }
@@ -89,7 +87,7 @@ Fixture& fixture()
         {
             auto created = pd::Database::create(fx->encryptedPath, fx->key);
             pd::Store store(std::move(created).value(), pd::Clock::system(), pd::Actor{QStringLiteral("bench")});
-            populate(store, *fx, true);
+            populate(store, true);
             // Search texts taken from the data itself: 3-letter name prefixes, email and phone prefixes.
             QSqlQuery q(store.sql());
             q.exec(QStringLiteral("SELECT first_name, last_name, email, mobile_phone FROM clients ORDER BY random() LIMIT 400"));
@@ -102,7 +100,7 @@ Fixture& fixture()
         {
             auto plain = pd::Database::createUnencryptedForBenchmark(fx->plainPath);
             pd::Store store(std::move(plain).value(), pd::Clock::system(), pd::Actor{QStringLiteral("bench")});
-            populate(store, *fx, false);
+            populate(store, false);
         }
         fx->csv = "first_name,last_name,email,mobile_phone,date_of_birth,is_minor\n";
         for (int i = 0; i < kClients; ++i)
@@ -172,7 +170,7 @@ void BM_LoadProfile50(benchmark::State& state)
 {
     const bool enc = state.range(0) != 0;
     auto store = openStore(pathFor(enc), keyFor(enc));
-    const QString id = fixture().profileClientId;
+    const QString id = store->clients().search(QStringLiteral("profile fifty"), 1)->first().id;
     for (auto _ : state) {
         auto c = store->clients().get(id);
         auto people = store->relations().forClient(c->meta.id);
@@ -189,7 +187,7 @@ void BM_SaveRelation(benchmark::State& state)
 {
     const bool enc = state.range(0) != 0;
     auto store = openStore(pathFor(enc), keyFor(enc));
-    auto people = store->relations().forClient(fixture().profileClientId);
+    auto people = store->relations().forClient(store->clients().search(QStringLiteral("profile fifty"), 1)->first().id);
     pd::Relation r = people->first().relation;
     bool flip = false;
     for (auto _ : state) {

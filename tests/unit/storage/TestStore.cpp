@@ -1,5 +1,8 @@
 // The encrypted store: opening, refusing, writing changes with their outbox and audit rows,
 // search, relations and settings. Real SQLCipher files in a temporary folder.
+#include "core/ClientRules.h"
+#include "core/ContactValidation.h"
+#include "storage/DemoData.h"
 #include "storage/Store.h"
 #include "storage/vault/SecureBytes.h"
 #include "tests/testsupport/TestSupport.h"
@@ -358,6 +361,42 @@ private slots:
         QVERIFY(saveClient(*store, c));
         QVERIFY(firstStamp < store->clients().get(c.meta.id)->meta.hlc);
         m_clock.advanceDays(1);
+    }
+
+    void demoDataIsValidAndRealistic()
+    {
+        auto store = makeStore(freshPath());
+        DemoOptions options;
+        options.clients = 300;
+        auto summary = generateDemoData(*store, options);
+        QVERIFY2(summary, qPrintable(summary.message()));
+        QCOMPARE(summary->clients, 300);
+        int minors = 0;
+        int withoutChannel = 0;
+        int nonLatin = 0;
+        QHash<QString, int> guardianEmails;
+        auto all = store->clients().search(QString(), 1000);
+        QCOMPARE(all->size(), 300);
+        for (const ClientSummary& s : *all) {
+            const Client c = store->clients().get(s.id).value();
+            const QList<RelatedPerson> people = store->relations().forClient(c.meta.id).value();
+            const Status valid = rules::validateClient(c, people, m_clock.today());
+            QVERIFY2(valid, qPrintable(c.displayName() + QStringLiteral(": ") + valid.message()));
+            if (!c.email.isEmpty())
+                QVERIFY2(validation::normalizeEmail(c.email), qPrintable(c.email));
+            if (!c.mobilePhone.isEmpty())
+                QCOMPARE(*validation::normalizePhone(c.mobilePhone), c.mobilePhone);
+            minors += c.isMinor;
+            withoutChannel += !c.hasDirectChannel();
+            nonLatin += c.firstName.at(0).script() != QChar::Script_Latin;
+            for (const RelatedPerson& p : people)
+                if (p.relation.type == RelationType::LegalGuardian && !p.email.isEmpty())
+                    guardianEmails[p.email]++;
+        }
+        QVERIFY(minors > 50);
+        QVERIFY(withoutChannel > 10);  // reached through their primary contact (C7)
+        QVERIFY(nonLatin > 10);        // Arabic, Hebrew, Chinese names
+        QVERIFY(std::any_of(guardianEmails.begin(), guardianEmails.end(), [](int n) { return n > 1; })); // siblings (C9)
     }
 
     void backupIsEncryptedAndOpensWithTheKey()
