@@ -45,7 +45,8 @@ Result<QString> normalizeEmail(const QString& input)
         return Error::invalid(tr("The part before the @ is longer than 64 characters."), field);
     for (const QChar c : local)
         if (!isLocalChar(c))
-            return Error::invalid(tr("The email address contains \"%1\" before the @, which is not allowed.").arg(c), field);
+            return Error::invalid(tr("The email address contains \"%1\" before the @, which is not allowed.").arg(c),
+                                  field);
     if (local.startsWith(QLatin1Char('.')) || local.endsWith(QLatin1Char('.')) || email.contains(QLatin1String("..")))
         return Error::invalid(tr("The email address has a misplaced dot."), field);
     if (domain.isEmpty())
@@ -57,7 +58,7 @@ Result<QString> normalizeEmail(const QString& input)
     if (labels.size() < 2 || labels.last().size() < 2)
         return Error::invalid(tr("The domain \"%1\" is incomplete (e.g. example.com).").arg(domain), field);
     for (const QString& l : labels)
-        if (l.isEmpty() || l.startsWith(QLatin1Char('-')) || l.endsWith(QLatin1Char('-')))
+        if (l.isEmpty() || l.size() > 63 || l.startsWith(QLatin1Char('-')) || l.endsWith(QLatin1Char('-')))
             return Error::invalid(tr("The domain \"%1\" is not valid.").arg(domain), field);
     return email;
 }
@@ -103,8 +104,8 @@ Result<QString> normalizePhone(const QString& input, const QString& defaultCount
         }
     }
     if (digits.size() < 8 || digits.size() > 15)
-        return Error::invalid(tr("The phone number has %1 digits with its country code; it needs 8 to 15.").arg(digits.size()),
-                              field);
+        return Error::invalid(
+            tr("The phone number has %1 digits with its country code; it needs 8 to 15.").arg(digits.size()), field);
     if (digits.startsWith(QLatin1Char('0')))
         return Error::invalid(tr("A country code cannot start with 0."), field);
     return QLatin1Char('+') + digits;

@@ -85,8 +85,8 @@ public:
             ++added;
         }
         if (added == 0 && !missing.isEmpty())
-            skip(relationId, nameOf(first, last), tr("Cannot be reached by the client's preferred method: %1.")
-                                                      .arg(missing.join(QStringLiteral(", "))));
+            skip(relationId, nameOf(first, last),
+                 tr("Cannot be reached by the client's preferred method: %1.").arg(missing.join(QStringLiteral(", "))));
         return added;
     }
 
@@ -120,12 +120,13 @@ Routing routeNotification(NotificationEvent event, const Client& client, const Q
     } else {
         primary = rules::primaryContactIndex(client, people, today);
         if (primary < 0) {
-            router.skip({}, clientName, tr("The client has no email or mobile phone and no contact who can be reached."));
+            router.skip({}, clientName,
+                        tr("The client has no email or mobile phone and no contact who can be reached."));
         } else if (client.confidentialCommunications) {
-            router.skip(people.at(primary).relation.meta.id,
-                        nameOf(people.at(primary).firstName, people.at(primary).lastName),
-                        tr("Confidential communications were requested (%1); contacts receive nothing.")
-                            .arg(client.confidentialReason.isEmpty() ? tr("no reason recorded") : client.confidentialReason));
+            router.skip(
+                people.at(primary).relation.meta.id, nameOf(people.at(primary).firstName, people.at(primary).lastName),
+                tr("Confidential communications were requested (%1); contacts receive nothing.")
+                    .arg(client.confidentialReason.isEmpty() ? tr("no reason recorded") : client.confidentialReason));
         } else {
             const RelatedPerson& p = people.at(primary);
             // The primary contact stands in for the client: if they lack the preferred
@@ -157,9 +158,10 @@ Routing routeNotification(NotificationEvent event, const Client& client, const Q
             continue;
         }
         if (client.confidentialCommunications) {
-            router.skip(id, name, tr("Confidential communications were requested (%1); contacts receive nothing.")
-                                      .arg(client.confidentialReason.isEmpty() ? tr("no reason recorded")
-                                                                               : client.confidentialReason));
+            router.skip(
+                id, name,
+                tr("Confidential communications were requested (%1); contacts receive nothing.")
+                    .arg(client.confidentialReason.isEmpty() ? tr("no reason recorded") : client.confidentialReason));
             continue;
         }
         router.deliver(id, p.firstName, p.lastName, p.email, p.phone, channels, false);
@@ -192,9 +194,9 @@ QString eventLabel(NotificationEvent event)
 
 QList<NotificationEvent> allNotificationEvents()
 {
-    return {NotificationEvent::Reminder,         NotificationEvent::Confirmation,   NotificationEvent::Cancellation,
-            NotificationEvent::Missed,           NotificationEvent::ScheduledMessage, NotificationEvent::TelehealthLink,
-            NotificationEvent::FormRequest,      NotificationEvent::Invoice};
+    return {NotificationEvent::Reminder,    NotificationEvent::Confirmation,     NotificationEvent::Cancellation,
+            NotificationEvent::Missed,      NotificationEvent::ScheduledMessage, NotificationEvent::TelehealthLink,
+            NotificationEvent::FormRequest, NotificationEvent::Invoice};
 }
 
 } // namespace pd

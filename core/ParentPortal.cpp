@@ -15,14 +15,15 @@ Status ParentPortal::checkConflict(const Client& client, const QList<RelatedPers
     if (!parentPortalUser)
         return {};
     if (parentPortalUser->meta.id == client.meta.id && !client.meta.id.isEmpty())
-        return Error::invalid(QCoreApplication::translate("ParentPortal", "A client cannot run their own parent portal."),
-                              QStringLiteral("parentPortalUser"));
+        return Error::invalid(
+            QCoreApplication::translate("ParentPortal", "A client cannot run their own parent portal."),
+            QStringLiteral("parentPortalUser"));
     for (const RelatedPerson& p : people) {
         if (!hasPortalAccess(p.relation))
             continue;
-        const bool samePerson = (!p.relation.relatedClientId.isEmpty() &&
-                                 p.relation.relatedClientId == parentPortalUser->meta.id) ||
-                                sameEmail(p.email, parentPortalUser->email);
+        const bool samePerson =
+            (!p.relation.relatedClientId.isEmpty() && p.relation.relatedClientId == parentPortalUser->meta.id) ||
+            sameEmail(p.email, parentPortalUser->email);
         if (samePerson)
             return Error::invalid(
                 QCoreApplication::translate("ParentPortal",

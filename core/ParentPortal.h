@@ -19,7 +19,8 @@ public:
     // Refuses the combination where parentPortalUser (the client who runs this client's
     // portal, or nullptr) is also one of the client's portal contacts, matched by client
     // id or by email. The message says who and what to change.
-    static Status checkConflict(const Client& client, const QList<RelatedPerson>& people, const Client* parentPortalUser);
+    static Status checkConflict(const Client& client, const QList<RelatedPerson>& people,
+                                const Client* parentPortalUser);
     // PP1: a client whose portal is run by a parent (parentPortalUserId set) has no portal
     // access of their own; the portal belongs to the parent until staff end the mode (P8).
     static bool clientHasOwnPortal(const Client& client);

@@ -21,10 +21,11 @@ QString joined(const QString& a, const QString& b)
 
 QStringList Placeholders::known()
 {
-    return {QStringLiteral("RecipientFirstName"), QStringLiteral("RecipientLastName"), QStringLiteral("RecipientName"),
-            QStringLiteral("ClientFirstName"),    QStringLiteral("ClientLastName"),    QStringLiteral("ClientName"),
-            QStringLiteral("AppointmentDate"),    QStringLiteral("AppointmentTime"),   QStringLiteral("PracticeName"),
-            QStringLiteral("PractitionerName"),   QStringLiteral("LocationAddress"),   QStringLiteral("TelehealthLink")};
+    return {
+        QStringLiteral("RecipientFirstName"), QStringLiteral("RecipientLastName"), QStringLiteral("RecipientName"),
+        QStringLiteral("ClientFirstName"),    QStringLiteral("ClientLastName"),    QStringLiteral("ClientName"),
+        QStringLiteral("AppointmentDate"),    QStringLiteral("AppointmentTime"),   QStringLiteral("PracticeName"),
+        QStringLiteral("PractitionerName"),   QStringLiteral("LocationAddress"),   QStringLiteral("TelehealthLink")};
 }
 
 RenderedTemplate Placeholders::render(const QString& templ, const QHash<QString, QString>& values)

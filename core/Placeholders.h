@@ -5,7 +5,6 @@
 
 namespace pd {
 
-
 // N2: message templates with [Placeholder] names, so one template serves the client and
 // its contacts. Unknown placeholders are reported and left visible in the text, never
 // silently dropped; bracketed text that is not a placeholder name ("[ ]", "[see note]")

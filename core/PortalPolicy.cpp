@@ -111,7 +111,8 @@ PortalDecision PortalPolicy::decide(const PortalRequest& req)
     switch (req.actor) {
     case PortalActor::Client:
         if (req.clientHasParentPortal)
-            return deny(tr("This client's portal is run by a parent (parent portal); the client has no portal access."));
+            return deny(
+                tr("This client's portal is run by a parent (parent portal); the client has no portal access."));
         break;
     case PortalActor::ParentPortalUser:
         if (!req.clientHasParentPortal)

@@ -46,7 +46,7 @@ struct PortalRequest
 {
     PortalActor actor = PortalActor::Client;
     PortalAction action = PortalAction::ViewForms;
-    std::optional<Relation> relation; // for Contact: the relation as it is NOW (P6)
+    std::optional<Relation> relation;   // for Contact: the relation as it is NOW (P6)
     bool clientHasParentPortal = false; // PP1: the client's portal is run by a parent
     Confidentiality item = Confidentiality::Normal;
     bool withinDay = false; // the appointment is less than 24 hours away

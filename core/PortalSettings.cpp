@@ -20,14 +20,16 @@ struct SettingInfo
 };
 
 constexpr SettingInfo kSettings[] = {
-    {PortalSetting::ClientPayments, "client_payments", QT_TRANSLATE_NOOP("PortalSettings", "Allow client payments"), false},
+    {PortalSetting::ClientPayments, "client_payments", QT_TRANSLATE_NOOP("PortalSettings", "Allow client payments"),
+     false},
     {PortalSetting::SecureMessaging, "secure_messaging", QT_TRANSLATE_NOOP("PortalSettings", "Secure messaging"), true},
     {PortalSetting::SelfScheduling, "self_scheduling", QT_TRANSLATE_NOOP("PortalSettings", "Self-scheduling"), false},
     {PortalSetting::ScheduleWithin24h, "schedule_within_24h",
      QT_TRANSLATE_NOOP("PortalSettings", "Allow booking within 24 hours"), false},
     {PortalSetting::CancelWithin24h, "cancel_within_24h",
      QT_TRANSLATE_NOOP("PortalSettings", "Allow cancelling within 24 hours"), false},
-    {PortalSetting::DisplayInsurance, "display_insurance", QT_TRANSLATE_NOOP("PortalSettings", "Display insurance info"), false},
+    {PortalSetting::DisplayInsurance, "display_insurance",
+     QT_TRANSLATE_NOOP("PortalSettings", "Display insurance info"), false},
     {PortalSetting::ClientsAddPayers, "clients_add_payers",
      QT_TRANSLATE_NOOP("PortalSettings", "Let clients add insurance payers"), false},
     {PortalSetting::ContactPortalAccess, "contact_portal_access",
@@ -196,7 +198,8 @@ Status PortalSettings::checkOverrides(const QMap<QString, QString>& clientOverri
         if (!fromKey(it.key()))
             return Error::invalid(tr("Unknown setting \"%1\".").arg(it.key()), it.key());
         if (!parseBool(it.value()))
-            return Error::invalid(tr("Setting %1 must be true or false, not \"%2\".").arg(it.key(), it.value()), it.key());
+            return Error::invalid(tr("Setting %1 must be true or false, not \"%2\".").arg(it.key(), it.value()),
+                                  it.key());
     }
     return {};
 }

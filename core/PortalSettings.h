@@ -35,7 +35,7 @@ struct OrganizationSettings
     bool notifyOnDeclineRequest = true;
     bool notifyOnConfirmRequest = true;
     bool notifyOnUndoConfirmDecline = false;
-    int autoLockMinutes = 10;                     // D4
+    int autoLockMinutes = 10;                         // D4
     QString defaultCountryCode = QStringLiteral("1"); // for phone numbers typed without +
 
     bool value(PortalSetting s) const;

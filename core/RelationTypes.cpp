@@ -45,6 +45,19 @@ std::optional<RelationType> relationTypeFromKey(const QString& key)
     return std::nullopt;
 }
 
+Result<RelationType> parseRelationTypeKey(const QString& key)
+{
+    if (const auto t = relationTypeFromKey(key))
+        return *t;
+    QStringList known;
+    for (const TypeInfo& t : kTypes)
+        known << QString::fromLatin1(t.key);
+    return Error::invalid(
+        QCoreApplication::translate("RelationType", "Unknown relation type \"%1\"; expected one of: %2.")
+            .arg(key, known.join(QStringLiteral(", "))),
+        QStringLiteral("relationType"));
+}
+
 QString relationTypeLabel(RelationType type)
 {
     return QCoreApplication::translate("RelationType", infoFor(type).label);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Relation.h"
+#include "core/Result.h"
 
 #include <QList>
 
@@ -14,6 +15,9 @@ namespace pd {
 // Stable key stored in the database and sent over the wire ("legal_guardian", …).
 QString relationTypeKey(RelationType type);
 std::optional<RelationType> relationTypeFromKey(const QString& key);
+// The same for input that may be wrong (imports, the wire): an unknown key is an error that
+// names it and lists the known keys, for the field "relationType".
+Result<RelationType> parseRelationTypeKey(const QString& key);
 // The label shown to staff ("Legal Guardian"), translated.
 QString relationTypeLabel(RelationType type);
 QList<RelationType> allRelationTypes();

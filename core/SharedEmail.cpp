@@ -41,7 +41,7 @@ bool sameEmail(const QString& a, const QString& b)
     return !x.isEmpty() && x.compare(b.trimmed(), Qt::CaseInsensitive) == 0;
 }
 
-QString sharedEmailNote(const QString& email, const QList<EmailOwner>& otherOwners)
+QString sharedEmailOwnersNote(const QString& email, const QList<EmailOwner>& otherOwners)
 {
     QStringList names;
     for (const EmailOwner& o : otherOwners)

@@ -29,9 +29,9 @@ bool sameEmail(const QString& a, const QString& b);
 
 // The informational note shown beside the email field when other people use the address;
 // empty when nobody else does or the email is empty. Never an error.
-QString sharedEmailNote(const QString& email, const QList<EmailOwner>& otherOwners);
+QString sharedEmailOwnersNote(const QString& email, const QList<EmailOwner>& otherOwners);
 
-// Shorter form for callers that only have names ("Lía Pérez", "Bo Pérez").
+// Shorter form for callers that only have names ("Lía Pérez", "Bo Pérez"), named as given.
 QString sharedEmailNote(const QString& email, const QStringList& otherOwners);
 
 } // namespace pd

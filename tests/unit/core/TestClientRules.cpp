@@ -73,20 +73,23 @@ private slots:
     void minorNeedsALegalGuardian()
     {
         const Client c = minor();
-        const QList<RelatedPerson> onlyParent = {person(RelationType::Parent, QStringLiteral("Luis"), QStringLiteral("luis@example.com"))};
+        const QList<RelatedPerson> onlyParent = {
+            person(RelationType::Parent, QStringLiteral("Luis"), QStringLiteral("luis@example.com"))};
         Status s = rules::validateClient(c, onlyParent, kToday);
         QVERIFY(!s);
         QCOMPARE(s.error().field, QStringLiteral("isMinor"));
         QVERIFY(s.message().contains(QLatin1String("Legal Guardian")));
 
         QList<RelatedPerson> withGuardian = onlyParent;
-        withGuardian << person(RelationType::LegalGuardian, QStringLiteral("Marta"), QStringLiteral("marta@example.com"));
+        withGuardian << person(RelationType::LegalGuardian, QStringLiteral("Marta"),
+                               QStringLiteral("marta@example.com"));
         QVERIFY(rules::validateClient(c, withGuardian, kToday));
     }
 
     void expiredGuardianDoesNotCount()
     {
-        QList<RelatedPerson> people = {person(RelationType::LegalGuardian, QStringLiteral("Marta"), QStringLiteral("m@example.com"))};
+        QList<RelatedPerson> people = {
+            person(RelationType::LegalGuardian, QStringLiteral("Marta"), QStringLiteral("m@example.com"))};
         people[0].relation.validUntil = kToday.addDays(-1);
         QVERIFY(!rules::validateClient(minor(), people, kToday));
         people[0].relation.validUntil = kToday; // valid through the last day
@@ -102,7 +105,8 @@ private slots:
         Status s = rules::validateClient(c, {}, kToday);
         QVERIFY(!s);
         QVERIFY(s.message().contains(QLatin1String("primary contact")));
-        QVERIFY(rules::validateClient(c, {person(RelationType::Parent, QStringLiteral("Ana"), {}, QStringLiteral("+12025550100"))}, kToday));
+        QVERIFY(rules::validateClient(
+            c, {person(RelationType::Parent, QStringLiteral("Ana"), {}, QStringLiteral("+12025550100"))}, kToday));
         c.mobilePhone = QStringLiteral("+12025550111");
         QVERIFY(rules::validateClient(c, {}, kToday));
     }
@@ -112,7 +116,8 @@ private slots:
         Client c;
         c.firstName = QStringLiteral("Bo");
         c.email = QStringLiteral("bo@example.com");
-        RelatedPerson g = person(RelationType::LegalGuardian, QStringLiteral("Marta"), {}, QStringLiteral("+12025550100"));
+        RelatedPerson g =
+            person(RelationType::LegalGuardian, QStringLiteral("Marta"), {}, QStringLiteral("+12025550100"));
         Status s = rules::validateClient(c, {g}, kToday);
         QVERIFY(!s);
         QVERIFY(s.message().contains(QStringLiteral("Marta Pérez is invited to the portal but has no email")));
@@ -129,11 +134,13 @@ private slots:
         QTest::newRow("ok") << QStringLiteral("Ana") << 0 << -4000 << QString();
         QTest::newRow("no name") << QString() << 0 << -4000 << QStringLiteral("name");
         QTest::newRow("note at the limit") << QStringLiteral("Ana") << rules::kMaxNoteLength << -4000 << QString();
-        QTest::newRow("note over the limit") << QStringLiteral("Ana") << rules::kMaxNoteLength + 1 << -4000 << QStringLiteral("10000 characters");
+        QTest::newRow("note over the limit")
+            << QStringLiteral("Ana") << rules::kMaxNoteLength + 1 << -4000 << QStringLiteral("10000 characters");
         QTest::newRow("born tomorrow") << QStringLiteral("Ana") << 0 << 1 << QStringLiteral("future");
         QTest::newRow("rtl name") << QStringLiteral("محمد") << 0 << -4000 << QString();
         QTest::newRow("emoji name") << QStringLiteral("Zoë 🌈") << 0 << -4000 << QString();
-        QTest::newRow("injection text is just a name") << QStringLiteral("Robert'); DROP TABLE clients;--") << 0 << -4000 << QString();
+        QTest::newRow("injection text is just a name")
+            << QStringLiteral("Robert'); DROP TABLE clients;--") << 0 << -4000 << QString();
     }
     void namesNotesAndDates()
     {
@@ -170,6 +177,88 @@ private slots:
         QCOMPARE(text::searchKey(typed), text::searchKey(stored));
     }
 
+    void clientTextIsCleanedForStorage_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("stored");
+        QTest::newRow("combining marks composed")
+            << QStringLiteral(" Lı\u0301a  Pe\u0301rez ") << QStringLiteral("Lı\u0301a Pérez");
+        QTest::newRow("decomposed e acute") << QStringLiteral("Rene\u0301e") << QStringLiteral("Renée");
+        QTest::newRow("hebrew") << QStringLiteral(" דוד  כהן") << QStringLiteral("דוד כהן");
+        QTest::newRow("arabic") << QStringLiteral("محمد   عبد الله ") << QStringLiteral("محمد عبد الله");
+        QTest::newRow("emoji") << QStringLiteral("Zoë 🌈") << QStringLiteral("Zoë 🌈");
+        QTest::newRow("format string verbatim") << QStringLiteral("%1 %s %n") << QStringLiteral("%1 %s %n");
+        QTest::newRow("sql verbatim") << QStringLiteral("Robert'); DROP TABLE clients;--")
+                                      << QStringLiteral("Robert'); DROP TABLE clients;--");
+    }
+    void clientTextIsCleanedForStorage()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, stored);
+        Client c;
+        c.firstName = typed;
+        c.lastName = typed;
+        c.confidentialReason = typed;
+        const Client out = rules::withCleanText(c);
+        QCOMPARE(out.firstName, stored);
+        QCOMPARE(out.lastName, stored);
+        QCOMPARE(out.confidentialReason, stored);
+
+        RelatedPerson p;
+        p.firstName = typed;
+        p.relation.relationshipText = typed;
+        const RelatedPerson cleaned = rules::withCleanText(p);
+        QCOMPARE(cleaned.firstName, stored);
+        QCOMPARE(cleaned.relation.relationshipText, stored);
+    }
+
+    void notesKeepTheirLineBreaks()
+    {
+        Client c;
+        c.notes = QStringLiteral("  First line\n\n  Jose\u0301 called; 'DROP TABLE' %s  \n");
+        QCOMPARE(rules::withCleanText(c).notes, QStringLiteral("First line\n\n  José called; 'DROP TABLE' %s"));
+    }
+
+    void aNameOfOnlySpacesIsNoName()
+    {
+        Client c;
+        c.firstName = QStringLiteral(" \t ");
+        c.email = QStringLiteral("x@example.com");
+        const Status s = rules::validateClient(c, {}, kToday);
+        QVERIFY(!s);
+        QCOMPARE(s.error().field, QStringLiteral("firstName"));
+    }
+
+    void noteLimitCountsCharactersNotCodeUnits_data()
+    {
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("latin at limit") << QStringLiteral("a") << rules::kMaxNoteLength << true;
+        QTest::newRow("emoji at limit") << QStringLiteral("🌈") << rules::kMaxNoteLength << true;
+        QTest::newRow("emoji over limit") << QStringLiteral("🌈") << rules::kMaxNoteLength + 1 << false;
+        QTest::newRow("hebrew over limit") << QStringLiteral("ש") << rules::kMaxNoteLength + 5 << false;
+    }
+    void noteLimitCountsCharactersNotCodeUnits()
+    {
+        QFETCH(QString, unit);
+        QFETCH(int, count);
+        QFETCH(bool, ok);
+        Client c;
+        c.firstName = QStringLiteral("Ana");
+        c.email = QStringLiteral("ana@example.com");
+        c.notes = unit.repeated(count);
+        QCOMPARE(rules::characterCount(c.notes), qsizetype(count));
+        const Status s = rules::validateClient(c, {}, kToday);
+        QCOMPARE(s.ok(), ok);
+        if (!ok) {
+            QCOMPARE(s.error().field, QStringLiteral("notes"));
+            // The message states the limit and how many characters there are, as a person counts them.
+            QVERIFY2(s.message().contains(QString::number(rules::kMaxNoteLength)), qPrintable(s.message()));
+            QVERIFY2(s.message().contains(QString::number(count)), qPrintable(s.message()));
+        }
+    }
+
     void primaryContactChoice()
     {
         Client c;
@@ -181,7 +270,7 @@ private slots:
             person(RelationType::LegalGuardian, QStringLiteral("Marta"), QStringLiteral("marta@example.com")),
         };
         QCOMPARE(rules::primaryContactIndex(c, people, kToday), 3); // guardian preferred, if reachable
-        c.primaryContactRelationId = QStringLiteral("luis"); // staff chose Luis
+        c.primaryContactRelationId = QStringLiteral("luis");        // staff chose Luis
         QCOMPARE(rules::primaryContactIndex(c, people, kToday), 1);
         people[1].relation.validUntil = kToday.addDays(-3); // Luis's relation expired
         QCOMPARE(rules::primaryContactIndex(c, people, kToday), 3);
@@ -190,8 +279,10 @@ private slots:
 
     void whyAToggleCannotTakeEffect()
     {
-        const RelatedPerson noEmail = person(RelationType::Parent, QStringLiteral("Luis"), {}, QStringLiteral("+12025550100"));
-        QVERIFY(rules::notificationBlockReason(noEmail, ContactMethod::Email, kToday).contains(QLatin1String("No email")));
+        const RelatedPerson noEmail =
+            person(RelationType::Parent, QStringLiteral("Luis"), {}, QStringLiteral("+12025550100"));
+        QVERIFY(
+            rules::notificationBlockReason(noEmail, ContactMethod::Email, kToday).contains(QLatin1String("No email")));
         QVERIFY(rules::notificationBlockReason(noEmail, ContactMethod::Sms, kToday).isEmpty());
         QVERIFY(rules::notificationBlockReason(noEmail, ContactMethod::Both, kToday).isEmpty());
         const RelatedPerson nothing = person(RelationType::Parent, QStringLiteral("Luis"));

@@ -9,7 +9,8 @@ using namespace pd;
 namespace {
 const QDate kToday(2026, 11, 22);
 
-RelatedPerson person(const QString& id, RelationType type, const QString& email, const QString& phone, NotifyToggles toggles)
+RelatedPerson person(const QString& id, RelationType type, const QString& email, const QString& phone,
+                     NotifyToggles toggles)
 {
     RelatedPerson p;
     p.relation = defaultRelation(type);
@@ -57,40 +58,49 @@ private slots:
     void clientAndContactsWithTheToggleOn()
     {
         const QList<RelatedPerson> people = {
-            person(QStringLiteral("mom"), RelationType::Parent, QStringLiteral("mom@example.com"), {}, allNotifyToggles()),
-            person(QStringLiteral("dad"), RelationType::Parent, QStringLiteral("dad@example.com"), {}, NotifyToggle::Confirmations),
+            person(QStringLiteral("mom"), RelationType::Parent, QStringLiteral("mom@example.com"), {},
+                   allNotifyToggles()),
+            person(QStringLiteral("dad"), RelationType::Parent, QStringLiteral("dad@example.com"), {},
+                   NotifyToggle::Confirmations),
         };
-        const Routing r = routeNotification(NotificationEvent::Reminder, client(QStringLiteral("lia@example.com"), {}), people, kToday);
-        QCOMPARE(addresses(r), (QStringList{QStringLiteral("client:lia@example.com"), QStringLiteral("mom:mom@example.com")}));
+        const Routing r = routeNotification(NotificationEvent::Reminder, client(QStringLiteral("lia@example.com"), {}),
+                                            people, kToday);
+        QCOMPARE(addresses(r),
+                 (QStringList{QStringLiteral("client:lia@example.com"), QStringLiteral("mom:mom@example.com")}));
         QVERIFY(skipReason(r, QStringLiteral("dad")).contains(QLatin1String("toggle is off")));
         // Cancellations follow the confirmations toggle (C5).
-        const Routing c = routeNotification(NotificationEvent::Cancellation, client(QStringLiteral("lia@example.com"), {}), people, kToday);
+        const Routing c = routeNotification(NotificationEvent::Cancellation,
+                                            client(QStringLiteral("lia@example.com"), {}), people, kToday);
         QCOMPARE(c.deliveries.size(), 3);
     }
 
     void preferredMethodAppliesToContacts()
     {
         const QList<RelatedPerson> people = {
-            person(QStringLiteral("mom"), RelationType::Parent, QStringLiteral("mom@example.com"), {}, allNotifyToggles()),
+            person(QStringLiteral("mom"), RelationType::Parent, QStringLiteral("mom@example.com"), {},
+                   allNotifyToggles()),
             person(QStringLiteral("dad"), RelationType::Parent, {}, QStringLiteral("+12025550100"), allNotifyToggles()),
         };
-        const Routing sms = routeNotification(NotificationEvent::Reminder,
-                                              client({}, QStringLiteral("+12025550199"), ContactMethod::Sms), people, kToday);
-        QCOMPARE(addresses(sms), (QStringList{QStringLiteral("client:+12025550199"), QStringLiteral("dad:+12025550100")}));
+        const Routing sms =
+            routeNotification(NotificationEvent::Reminder,
+                              client({}, QStringLiteral("+12025550199"), ContactMethod::Sms), people, kToday);
+        QCOMPARE(addresses(sms),
+                 (QStringList{QStringLiteral("client:+12025550199"), QStringLiteral("dad:+12025550100")}));
         QVERIFY(skipReason(sms, QStringLiteral("mom")).contains(QLatin1String("no mobile phone")));
-        const Routing both = routeNotification(NotificationEvent::Reminder,
-                                               client(QStringLiteral("lia@example.com"), QStringLiteral("+12025550199"),
-                                                      ContactMethod::Both),
-                                               people, kToday);
+        const Routing both = routeNotification(
+            NotificationEvent::Reminder,
+            client(QStringLiteral("lia@example.com"), QStringLiteral("+12025550199"), ContactMethod::Both), people,
+            kToday);
         QCOMPARE(both.deliveries.size(), 4);
     }
 
     void oneMessagePerAddress()
     {
         // A child using a parent's email: the parent gets one reminder, not two.
-        const QList<RelatedPerson> people = {
-            person(QStringLiteral("mom"), RelationType::Parent, QStringLiteral("Mom@Example.com"), {}, allNotifyToggles())};
-        const Routing r = routeNotification(NotificationEvent::Reminder, client(QStringLiteral("mom@example.com"), {}), people, kToday);
+        const QList<RelatedPerson> people = {person(QStringLiteral("mom"), RelationType::Parent,
+                                                    QStringLiteral("Mom@Example.com"), {}, allNotifyToggles())};
+        const Routing r = routeNotification(NotificationEvent::Reminder, client(QStringLiteral("mom@example.com"), {}),
+                                            people, kToday);
         QCOMPARE(r.deliveries.size(), 1);
         QVERIFY(skipReason(r, QStringLiteral("mom")).contains(QLatin1String("already receives")));
     }
@@ -99,8 +109,8 @@ private slots:
     {
         Client c = client(QStringLiteral("mom@example.com"), {});
         c.selfNotifications = NotifyToggles(NotifyToggle::Confirmations);
-        const QList<RelatedPerson> people = {
-            person(QStringLiteral("mom"), RelationType::Parent, QStringLiteral("mom@example.com"), {}, allNotifyToggles())};
+        const QList<RelatedPerson> people = {person(QStringLiteral("mom"), RelationType::Parent,
+                                                    QStringLiteral("mom@example.com"), {}, allNotifyToggles())};
         const Routing r = routeNotification(NotificationEvent::Reminder, c, people, kToday);
         QCOMPARE(addresses(r), QStringList{QStringLiteral("mom:mom@example.com")});
         QVERIFY(skipReason(r, {}).contains(QLatin1String("switched off")));
@@ -130,9 +140,10 @@ private slots:
 
     void formsAndInvoicesGoToTheClientOnly()
     {
-        const QList<RelatedPerson> people = {
-            person(QStringLiteral("mom"), RelationType::LegalGuardian, QStringLiteral("mom@example.com"), {}, allNotifyToggles())};
-        const Routing r = routeNotification(NotificationEvent::FormRequest, client(QStringLiteral("lia@example.com"), {}), people, kToday);
+        const QList<RelatedPerson> people = {person(QStringLiteral("mom"), RelationType::LegalGuardian,
+                                                    QStringLiteral("mom@example.com"), {}, allNotifyToggles())};
+        const Routing r = routeNotification(NotificationEvent::FormRequest,
+                                            client(QStringLiteral("lia@example.com"), {}), people, kToday);
         QCOMPARE(addresses(r), QStringList{QStringLiteral("client:lia@example.com")});
         QVERIFY(skipReason(r, QStringLiteral("mom")).contains(QLatin1String("client only")));
     }
@@ -142,8 +153,8 @@ private slots:
         Client c = client(QStringLiteral("teen@example.com"), {});
         c.confidentialCommunications = true;
         c.confidentialReason = QStringLiteral("client request, 2026-11-02");
-        const QList<RelatedPerson> people = {
-            person(QStringLiteral("mom"), RelationType::Parent, QStringLiteral("mom@example.com"), {}, allNotifyToggles())};
+        const QList<RelatedPerson> people = {person(QStringLiteral("mom"), RelationType::Parent,
+                                                    QStringLiteral("mom@example.com"), {}, allNotifyToggles())};
         const Routing r = routeNotification(NotificationEvent::Reminder, c, people, kToday);
         QCOMPARE(addresses(r), QStringList{QStringLiteral("client:teen@example.com")});
         QVERIFY(skipReason(r, QStringLiteral("mom")).contains(QLatin1String("client request, 2026-11-02")));
@@ -151,10 +162,11 @@ private slots:
 
     void expiredRelationsGetNothing()
     {
-        QList<RelatedPerson> people = {
-            person(QStringLiteral("mom"), RelationType::Parent, QStringLiteral("mom@example.com"), {}, allNotifyToggles())};
+        QList<RelatedPerson> people = {person(QStringLiteral("mom"), RelationType::Parent,
+                                              QStringLiteral("mom@example.com"), {}, allNotifyToggles())};
         people[0].relation.validUntil = kToday.addDays(-1);
-        const Routing r = routeNotification(NotificationEvent::Reminder, client(QStringLiteral("lia@example.com"), {}), people, kToday);
+        const Routing r = routeNotification(NotificationEvent::Reminder, client(QStringLiteral("lia@example.com"), {}),
+                                            people, kToday);
         QCOMPARE(r.deliveries.size(), 1);
         QVERIFY(skipReason(r, QStringLiteral("mom")).contains(QLatin1String("not valid today")));
     }

@@ -28,9 +28,11 @@ private slots:
         QTest::addColumn<bool>("portalAccess");
         QTest::addColumn<bool>("refused");
         QTest::newRow("parent is a portal contact (same client)") << true << QString() << true << true;
-        QTest::newRow("parent is a portal contact (same email)") << false << QStringLiteral("MARTA@example.com") << true << true;
+        QTest::newRow("parent is a portal contact (same email)")
+            << false << QStringLiteral("MARTA@example.com") << true << true;
         QTest::newRow("parent is a contact without portal access") << true << QString() << false << false;
-        QTest::newRow("another person has portal access") << false << QStringLiteral("luis@example.com") << true << false;
+        QTest::newRow("another person has portal access")
+            << false << QStringLiteral("luis@example.com") << true << false;
     }
     void conflict()
     {
@@ -39,7 +41,8 @@ private slots:
         QFETCH(bool, portalAccess);
         QFETCH(bool, refused);
         const Client child = person(QStringLiteral("c1"), QStringLiteral("Lía"), {});
-        const Client parent = person(QStringLiteral("p1"), QStringLiteral("Marta"), QStringLiteral("marta@example.com"));
+        const Client parent =
+            person(QStringLiteral("p1"), QStringLiteral("Marta"), QStringLiteral("marta@example.com"));
         RelatedPerson rp;
         rp.relation = defaultRelation(portalAccess ? RelationType::LegalGuardian : RelationType::Parent);
         if (linkedAsClient) {
@@ -64,10 +67,20 @@ private slots:
         QVERIFY(!ParentPortal::checkConflict(c, {}, &c));
     }
 
+    void aMinorWithAParentPortalHasNoPortalOfTheirOwn()
+    {
+        Client minor = person(QStringLiteral("c1"), QStringLiteral("Lía"), QStringLiteral("lia@example.com"));
+        minor.isMinor = true;
+        QVERIFY(ParentPortal::clientHasOwnPortal(minor));
+        minor.parentPortalUserId = QStringLiteral("p1");
+        QVERIFY(!ParentPortal::clientHasOwnPortal(minor));
+    }
+
     void sharedEmailIsANoteNotAnError()
     {
         QVERIFY(sharedEmailNote(QStringLiteral("marta@example.com"), {}).isEmpty());
-        const QString note = sharedEmailNote(QStringLiteral("marta@example.com"), {QStringLiteral("Lía Pérez"), QStringLiteral("Bo Pérez")});
+        const QString note = sharedEmailNote(QStringLiteral("marta@example.com"),
+                                             {QStringLiteral("Lía Pérez"), QStringLiteral("Bo Pérez")});
         QVERIFY(note.contains(QStringLiteral("Lía Pérez, Bo Pérez")));
         QVERIFY(note.contains(QLatin1String("fine")));
     }

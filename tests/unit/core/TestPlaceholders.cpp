@@ -16,25 +16,27 @@ private slots:
         QTest::addColumn<QStringList>("unknown");
         QTest::newRow("recipient and client") << QStringLiteral("Hi [RecipientFirstName], [ClientName] is booked.")
                                               << QStringLiteral("Hi Marta, Lía Pérez is booked.") << QStringList();
-        QTest::newRow("full recipient name") << QStringLiteral("[RecipientName]") << QStringLiteral("Marta Pérez") << QStringList();
+        QTest::newRow("full recipient name")
+            << QStringLiteral("[RecipientName]") << QStringLiteral("Marta Pérez") << QStringList();
         QTest::newRow("unknown stays visible") << QStringLiteral("See [Clinic] at [Clinic] and [Room2]")
                                                << QStringLiteral("See [Clinic] at [Clinic] and [Room2]")
                                                << QStringList{QStringLiteral("Clinic"), QStringLiteral("Room2")};
         QTest::newRow("not placeholders") << QStringLiteral("[ ] [1st] [see note [RecipientLastName]")
                                           << QStringLiteral("[ ] [1st] [see note Pérez") << QStringList();
-        QTest::newRow("unclosed") << QStringLiteral("Dear [RecipientFirstName") << QStringLiteral("Dear [RecipientFirstName")
-                                  << QStringList();
-        QTest::newRow("values are not re-expanded") << QStringLiteral("[ClientFirstName]") << QStringLiteral("Lía") << QStringList();
-        QTest::newRow("format strings are text") << QStringLiteral("%s %n [RecipientFirstName]")
-                                                 << QStringLiteral("%s %n Marta") << QStringList();
+        QTest::newRow("unclosed") << QStringLiteral("Dear [RecipientFirstName")
+                                  << QStringLiteral("Dear [RecipientFirstName") << QStringList();
+        QTest::newRow("values are not re-expanded")
+            << QStringLiteral("[ClientFirstName]") << QStringLiteral("Lía") << QStringList();
+        QTest::newRow("format strings are text")
+            << QStringLiteral("%s %n [RecipientFirstName]") << QStringLiteral("%s %n Marta") << QStringList();
     }
     void render()
     {
         QFETCH(QString, templ);
         QFETCH(QString, text);
         QFETCH(QStringList, unknown);
-        const auto values = Placeholders::valuesFor(QStringLiteral("Marta"), QStringLiteral("Pérez"), QStringLiteral("Lía"),
-                                                    QStringLiteral("Pérez"));
+        const auto values = Placeholders::valuesFor(QStringLiteral("Marta"), QStringLiteral("Pérez"),
+                                                    QStringLiteral("Lía"), QStringLiteral("Pérez"));
         const RenderedTemplate r = Placeholders::render(templ, values);
         QCOMPARE(r.text, text);
         QCOMPARE(r.unknown, unknown);
@@ -43,7 +45,8 @@ private slots:
     void aValueThatLooksLikeAPlaceholderIsNotExpanded()
     {
         const auto values = Placeholders::valuesFor(QStringLiteral("[ClientName]"), {}, QStringLiteral("Lía"), {});
-        QCOMPARE(Placeholders::render(QStringLiteral("[RecipientFirstName]"), values).text, QStringLiteral("[ClientName]"));
+        QCOMPARE(Placeholders::render(QStringLiteral("[RecipientFirstName]"), values).text,
+                 QStringLiteral("[ClientName]"));
     }
 
     void everyKnownNameIsListed()

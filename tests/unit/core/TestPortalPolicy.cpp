@@ -40,7 +40,8 @@ private slots:
         QTest::newRow("invoices") << int(PortalAction::ViewInvoices) << int(PortalPermission::ManageBilling);
         QTest::newRow("pay") << int(PortalAction::PayInvoice) << int(PortalPermission::ManageBilling);
         QTest::newRow("cards") << int(PortalAction::ManageSavedCards) << int(PortalPermission::ManageBilling);
-        QTest::newRow("schedule") << int(PortalAction::ScheduleAppointment) << int(PortalPermission::ManageAppointments);
+        QTest::newRow("schedule") << int(PortalAction::ScheduleAppointment)
+                                  << int(PortalPermission::ManageAppointments);
         QTest::newRow("cancel") << int(PortalAction::CancelAppointment) << int(PortalPermission::ManageAppointments);
         QTest::newRow("message") << int(PortalAction::SendMessage) << int(PortalPermission::SecureMessaging);
     }
@@ -50,7 +51,8 @@ private slots:
         QFETCH(int, permission);
         const auto a = static_cast<PortalAction>(action);
         const auto p = static_cast<PortalPermission>(permission);
-        QVERIFY2(PortalPolicy::decide(contactRequest(a, p)).allowed, qPrintable(PortalPolicy::decide(contactRequest(a, p)).reason));
+        QVERIFY2(PortalPolicy::decide(contactRequest(a, p)).allowed,
+                 qPrintable(PortalPolicy::decide(contactRequest(a, p)).reason));
         // Every OTHER permission together does not allow it.
         PortalPermissions others;
         for (PortalPermission q : PortalPolicy::allPermissions())
@@ -94,11 +96,16 @@ private slots:
         QTest::addColumn<int>("item");
         QTest::addColumn<bool>("allowed");
         QTest::newRow("contact, normal") << int(PortalActor::Contact) << int(Confidentiality::Normal) << true;
-        QTest::newRow("contact, not for contacts") << int(PortalActor::Contact) << int(Confidentiality::NotForContacts) << false;
-        QTest::newRow("contact, psychotherapy note") << int(PortalActor::Contact) << int(Confidentiality::PsychotherapyNote) << false;
-        QTest::newRow("client, not for contacts") << int(PortalActor::Client) << int(Confidentiality::NotForContacts) << true;
-        QTest::newRow("client, psychotherapy note") << int(PortalActor::Client) << int(Confidentiality::PsychotherapyNote) << false;
-        QTest::newRow("parent portal, not for contacts") << int(PortalActor::ParentPortalUser) << int(Confidentiality::NotForContacts) << false;
+        QTest::newRow("contact, not for contacts")
+            << int(PortalActor::Contact) << int(Confidentiality::NotForContacts) << false;
+        QTest::newRow("contact, psychotherapy note")
+            << int(PortalActor::Contact) << int(Confidentiality::PsychotherapyNote) << false;
+        QTest::newRow("client, not for contacts")
+            << int(PortalActor::Client) << int(Confidentiality::NotForContacts) << true;
+        QTest::newRow("client, psychotherapy note")
+            << int(PortalActor::Client) << int(Confidentiality::PsychotherapyNote) << false;
+        QTest::newRow("parent portal, not for contacts")
+            << int(PortalActor::ParentPortalUser) << int(Confidentiality::NotForContacts) << false;
     }
     void confidentialItemsAreNeverShownToContacts()
     {
