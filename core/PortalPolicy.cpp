@@ -36,12 +36,13 @@ const Rule kRules[] = {
     {PortalAction::SendMessage, PortalPermission::SecureMessaging, PortalSetting::SecureMessaging},
 };
 
-const Rule& ruleFor(PortalAction a)
+// nullptr for an action missing from the table: such an action is denied (fail closed).
+const Rule* ruleFor(PortalAction a)
 {
     for (const Rule& r : kRules)
         if (r.action == a)
-            return r;
-    return kRules[0];
+            return &r;
+    return nullptr;
 }
 
 struct PermissionText
@@ -80,7 +81,8 @@ PortalDecision deny(QString why)
 
 std::optional<PortalPermission> PortalPolicy::permissionFor(PortalAction action)
 {
-    return ruleFor(action).permission;
+    const Rule* r = ruleFor(action);
+    return r ? r->permission : std::nullopt;
 }
 
 std::optional<PortalSetting> PortalPolicy::settingFor(PortalAction action, bool withinDay)
@@ -89,7 +91,8 @@ std::optional<PortalSetting> PortalPolicy::settingFor(PortalAction action, bool 
         return PortalSetting::ScheduleWithin24h;
     if (withinDay && action == PortalAction::CancelAppointment)
         return PortalSetting::CancelWithin24h;
-    return ruleFor(action).setting;
+    const Rule* r = ruleFor(action);
+    return r ? r->setting : std::nullopt;
 }
 
 QList<PortalAction> PortalPolicy::actionsAllowedBy(PortalPermission permission)
@@ -103,6 +106,8 @@ QList<PortalAction> PortalPolicy::actionsAllowedBy(PortalPermission permission)
 
 PortalDecision PortalPolicy::decide(const PortalRequest& req)
 {
+    if (!ruleFor(req.action))
+        return deny(tr("Unknown portal action."));
     if (req.item == Confidentiality::PsychotherapyNote)
         return deny(tr("Psychotherapy notes are never shown in the portal."));
     if (req.actor != PortalActor::Client && req.item == Confidentiality::NotForContacts)
@@ -142,6 +147,14 @@ PortalDecision PortalPolicy::decide(const PortalRequest& req)
             return deny(tr("%1 is off: %2").arg(PortalSettings::label(*setting), s.reason));
     }
     return {true, {}};
+}
+
+QList<PortalAction> PortalPolicy::allActions()
+{
+    QList<PortalAction> out;
+    for (const Rule& r : kRules)
+        out << r.action;
+    return out;
 }
 
 QList<PortalPermission> PortalPolicy::allPermissions()

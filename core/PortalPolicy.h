@@ -72,6 +72,8 @@ public:
     static QList<PortalAction> actionsAllowedBy(PortalPermission permission);
 
     static PortalDecision decide(const PortalRequest& request);
+    // Every action in the table, in table order (an action not in it is always denied).
+    static QList<PortalAction> allActions();
 
     // For the permission dialog: a short name and one line explaining what it allows.
     static QList<PortalPermission> allPermissions();

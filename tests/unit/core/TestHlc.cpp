@@ -44,6 +44,83 @@ private slots:
         QVERIFY(!HlcStamp::parse(QStringLiteral("garbage"), &back));
         QVERIFY(!HlcStamp::parse(QStringLiteral("12-zz-node"), &back));
     }
+
+    void observe_data()
+    {
+        // Wall clock at 1000 ms; the local clock last issued lastWall/lastCounter.
+        QTest::addColumn<qint64>("lastWall");
+        QTest::addColumn<uint>("lastCounter");
+        QTest::addColumn<qint64>("remoteWall");
+        QTest::addColumn<uint>("remoteCounter");
+        QTest::addColumn<qint64>("wall");
+        QTest::addColumn<uint>("counter");
+        QTest::newRow("wall clock ahead of both") << qint64(500) << 3u << qint64(400) << 9u << qint64(1000) << 0u;
+        QTest::newRow("remote ahead") << qint64(500) << 3u << qint64(2000) << 9u << qint64(2000) << 10u;
+        QTest::newRow("local ahead") << qint64(3000) << 3u << qint64(2000) << 9u << qint64(3000) << 4u;
+        QTest::newRow("same wall, higher remote counter")
+            << qint64(3000) << 3u << qint64(3000) << 9u << qint64(3000) << 10u;
+        QTest::newRow("same wall, higher local counter")
+            << qint64(3000) << 12u << qint64(3000) << 9u << qint64(3000) << 13u;
+    }
+    void observe()
+    {
+        QFETCH(qint64, lastWall);
+        QFETCH(uint, lastCounter);
+        QFETCH(qint64, remoteWall);
+        QFETCH(uint, remoteCounter);
+        QFETCH(qint64, wall);
+        QFETCH(uint, counter);
+        ManualClock clock(QDateTime::fromMSecsSinceEpoch(1000, Qt::UTC));
+        HybridLogicalClock hlc(clock, QStringLiteral("a"));
+        hlc.restore(HlcStamp{lastWall, lastCounter, QStringLiteral("a")});
+        const HlcStamp remote{remoteWall, remoteCounter, QStringLiteral("b")};
+        hlc.observe(remote);
+        QCOMPARE(hlc.last().wallMs, wall);
+        QCOMPARE(hlc.last().counter, counter);
+        QCOMPARE(hlc.last().node, QStringLiteral("a"));
+        QVERIFY(remote < hlc.last()); // what happens next sorts after what was received
+    }
+
+    void parseRejects_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("two parts") << QStringLiteral("000000000001000-0000");
+        QTest::newRow("letters in wall time") << QStringLiteral("00000000000x000-0000-a");
+        QTest::newRow("counter not hex") << QStringLiteral("000000000001000-zz00-a");
+        QTest::newRow("negative wall time") << QStringLiteral("-1-0000-a");
+        QTest::newRow("sql text") << QStringLiteral("1'; DROP TABLE outbox;--");
+    }
+    void parseRejects()
+    {
+        QFETCH(QString, text);
+        HlcStamp out{42, 7, QStringLiteral("kept")};
+        QVERIFY(!HlcStamp::parse(text, &out));
+        QCOMPARE(out, (HlcStamp{42, 7, QStringLiteral("kept")})); // untouched on failure
+    }
+
+    void textFormSortsLikeStamps_data()
+    {
+        QTest::addColumn<qint64>("aWall");
+        QTest::addColumn<uint>("aCounter");
+        QTest::addColumn<qint64>("bWall");
+        QTest::addColumn<uint>("bCounter");
+        QTest::newRow("wall time") << qint64(999) << 0xffffu << qint64(1000) << 0u;
+        QTest::newRow("counter past 9") << qint64(1000) << 9u << qint64(1000) << 10u;
+        QTest::newRow("counter past f") << qint64(1000) << 0xfu << qint64(1000) << 0x10u;
+        QTest::newRow("digits grow") << qint64(99999) << 0u << qint64(100000) << 0u;
+    }
+    void textFormSortsLikeStamps()
+    {
+        QFETCH(qint64, aWall);
+        QFETCH(uint, aCounter);
+        QFETCH(qint64, bWall);
+        QFETCH(uint, bCounter);
+        const HlcStamp a{aWall, aCounter, QStringLiteral("n")};
+        const HlcStamp b{bWall, bCounter, QStringLiteral("n")};
+        QVERIFY(a < b);
+        QVERIFY(a.toString() < b.toString());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHlc)

@@ -170,6 +170,115 @@ private slots:
         QCOMPARE(r.deliveries.size(), 1);
         QVERIFY(skipReason(r, QStringLiteral("mom")).contains(QLatin1String("not valid today")));
     }
+
+    void eachEventFollowsItsToggle_data()
+    {
+        QTest::addColumn<int>("event");
+        QTest::addColumn<int>("toggle"); // 0: goes to the client only (forms, invoices)
+        QTest::newRow("reminder") << int(NotificationEvent::Reminder) << int(NotifyToggle::Reminders);
+        QTest::newRow("confirmation") << int(NotificationEvent::Confirmation) << int(NotifyToggle::Confirmations);
+        QTest::newRow("cancellation") << int(NotificationEvent::Cancellation) << int(NotifyToggle::Confirmations);
+        QTest::newRow("missed") << int(NotificationEvent::Missed) << int(NotifyToggle::Confirmations);
+        QTest::newRow("scheduled message")
+            << int(NotificationEvent::ScheduledMessage) << int(NotifyToggle::ScheduledMessages);
+        QTest::newRow("telehealth link") << int(NotificationEvent::TelehealthLink)
+                                         << int(NotifyToggle::TelehealthLinks);
+        QTest::newRow("form request") << int(NotificationEvent::FormRequest) << 0;
+        QTest::newRow("invoice") << int(NotificationEvent::Invoice) << 0;
+    }
+    void eachEventFollowsItsToggle()
+    {
+        QFETCH(int, event);
+        QFETCH(int, toggle);
+        const auto e = static_cast<NotificationEvent>(event);
+        const Client c = client(QStringLiteral("lia@example.com"), {});
+        for (NotifyToggle t : {NotifyToggle::Reminders, NotifyToggle::Confirmations, NotifyToggle::ScheduledMessages,
+                               NotifyToggle::TelehealthLinks}) {
+            // A contact with only toggle t gets the event exactly when t is the event's toggle.
+            const QList<RelatedPerson> people = {
+                person(QStringLiteral("mom"), RelationType::Parent, QStringLiteral("mom@example.com"), {}, t)};
+            const Routing r = routeNotification(e, c, people, kToday);
+            const bool expected = toggle != 0 && int(t) == toggle;
+            QCOMPARE(addresses(r).contains(QStringLiteral("mom:mom@example.com")), expected);
+            QVERIFY(addresses(r).contains(QStringLiteral("client:lia@example.com")));
+            if (!expected)
+                QVERIFY(!skipReason(r, QStringLiteral("mom")).isEmpty()); // always says why
+            // The client switching this toggle off for itself (C4) mutes only the client.
+            Client muted = c;
+            muted.selfNotifications = allNotifyToggles() & ~NotifyToggles(t);
+            const Routing m = routeNotification(e, muted, people, kToday);
+            QCOMPARE(addresses(m).contains(QStringLiteral("client:lia@example.com")), toggle == 0 || int(t) != toggle);
+        }
+    }
+
+    void oneMessagePerAddressAndChannel_data()
+    {
+        QTest::addColumn<int>("method");
+        QTest::addColumn<QString>("momEmail");
+        QTest::addColumn<QString>("momPhone");
+        QTest::addColumn<QStringList>("expected");
+        const QString lia = QStringLiteral("lia@example.com");
+        const QString liaPhone = QStringLiteral("+12025550199");
+        QTest::newRow("sms, shared phone")
+            << int(ContactMethod::Sms) << QString() << liaPhone << QStringList{QStringLiteral("client:+12025550199")};
+        QTest::newRow("both, shared email, own phone")
+            << int(ContactMethod::Both) << lia << QStringLiteral("+12025550100")
+            << QStringList{QStringLiteral("client:lia@example.com"), QStringLiteral("client:+12025550199"),
+                           QStringLiteral("mom:+12025550100")};
+        QTest::newRow("both, everything shared")
+            << int(ContactMethod::Both) << QStringLiteral("LIA@example.com") << liaPhone
+            << QStringList{QStringLiteral("client:lia@example.com"), QStringLiteral("client:+12025550199")};
+        QTest::newRow("email, phone shared but not used")
+            << int(ContactMethod::Email) << QStringLiteral("mom@example.com") << liaPhone
+            << QStringList{QStringLiteral("client:lia@example.com"), QStringLiteral("mom:mom@example.com")};
+    }
+    void oneMessagePerAddressAndChannel()
+    {
+        QFETCH(int, method);
+        QFETCH(QString, momEmail);
+        QFETCH(QString, momPhone);
+        QFETCH(QStringList, expected);
+        const Client c = client(QStringLiteral("lia@example.com"), QStringLiteral("+12025550199"),
+                                static_cast<ContactMethod>(method));
+        const QList<RelatedPerson> people = {
+            person(QStringLiteral("mom"), RelationType::Parent, momEmail, momPhone, allNotifyToggles())};
+        QCOMPARE(addresses(routeNotification(NotificationEvent::Reminder, c, people, kToday)), expected);
+    }
+
+    void deletedRelationsGetNothing()
+    {
+        QList<RelatedPerson> people = {person(QStringLiteral("mom"), RelationType::Parent,
+                                              QStringLiteral("mom@example.com"), {}, allNotifyToggles())};
+        people[0].relation.meta.deleted = true;
+        const Routing r = routeNotification(NotificationEvent::Reminder, client(QStringLiteral("lia@example.com"), {}),
+                                            people, kToday);
+        QCOMPARE(addresses(r), QStringList{QStringLiteral("client:lia@example.com")});
+        QVERIFY(!skipReason(r, QStringLiteral("mom")).isEmpty());
+    }
+
+    void namesReachTheDeliveryVerbatim_data()
+    {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("last");
+        QTest::newRow("arabic") << QStringLiteral("محمد") << QStringLiteral("عبد الله");
+        QTest::newRow("hebrew") << QStringLiteral("דוד") << QStringLiteral("כהן");
+        QTest::newRow("emoji") << QStringLiteral("Zoë 🌈") << QStringLiteral("Pérez");
+        QTest::newRow("format string") << QStringLiteral("%1 %s") << QStringLiteral("%n");
+    }
+    void namesReachTheDeliveryVerbatim()
+    {
+        QFETCH(QString, first);
+        QFETCH(QString, last);
+        RelatedPerson p = person(QStringLiteral("g"), RelationType::LegalGuardian, QStringLiteral("g@example.com"), {},
+                                 allNotifyToggles());
+        p.firstName = first;
+        p.lastName = last;
+        const Routing r =
+            routeNotification(NotificationEvent::Reminder, client(QStringLiteral("lia@example.com"), {}), {p}, kToday);
+        QCOMPARE(r.deliveries.size(), 2);
+        QCOMPARE(r.deliveries.at(1).firstName, first); // for [RecipientFirstName] (N2)
+        QCOMPARE(r.deliveries.at(1).lastName, last);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNotificationRouting)

@@ -27,6 +27,18 @@ private slots:
                                   << QStringLiteral("Dear [RecipientFirstName") << QStringList();
         QTest::newRow("values are not re-expanded")
             << QStringLiteral("[ClientFirstName]") << QStringLiteral("Lía") << QStringList();
+        QTest::newRow("wrong case is reported, not guessed")
+            << QStringLiteral("Hi [recipientfirstname]") << QStringLiteral("Hi [recipientfirstname]")
+            << QStringList{QStringLiteral("recipientfirstname")};
+        QTest::newRow("known name without a value is reported")
+            << QStringLiteral("See you on [AppointmentDate]") << QStringLiteral("See you on [AppointmentDate]")
+            << QStringList{QStringLiteral("AppointmentDate")};
+        QTest::newRow("rtl template") << QStringLiteral("שלום [RecipientFirstName]") << QStringLiteral("שלום Marta")
+                                      << QStringList();
+        QTest::newRow("sql in template is text") << QStringLiteral("'; DROP TABLE x;-- [ClientLastName]")
+                                                 << QStringLiteral("'; DROP TABLE x;-- Pérez") << QStringList();
+        QTest::newRow("empty brackets and lone bracket")
+            << QStringLiteral("[] ] [") << QStringLiteral("[] ] [") << QStringList();
         QTest::newRow("format strings are text")
             << QStringLiteral("%s %n [RecipientFirstName]") << QStringLiteral("%s %n Marta") << QStringList();
     }

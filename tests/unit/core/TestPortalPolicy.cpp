@@ -150,6 +150,28 @@ private slots:
         QVERIFY(PortalPolicy::decide(noContacts).reason.contains(QLatin1String("contacts is off")));
     }
 
+    void everyActionIsInTheTable()
+    {
+        const QList<PortalAction> all = PortalPolicy::allActions();
+        QCOMPARE(all.size(), int(PortalAction::SendMessage) + 1);
+        QList<PortalAction> grantable;
+        for (PortalPermission p : PortalPolicy::allPermissions())
+            grantable << PortalPolicy::actionsAllowedBy(p);
+        for (PortalAction a : all) {
+            // Each action is granted by exactly one permission, except the Good Faith Estimate.
+            QCOMPARE(grantable.count(a), a == PortalAction::ReceiveGoodFaithEstimate ? 0 : 1);
+            PortalRequest client = contactRequest(a, {});
+            client.actor = PortalActor::Client;
+            client.org.set(PortalSetting::SecureMessaging, true);
+            QVERIFY2(PortalPolicy::decide(client).allowed, qPrintable(PortalPolicy::decide(client).reason));
+        }
+        // An action value outside the table is denied, never mapped to some other rule.
+        PortalRequest bogus = contactRequest(static_cast<PortalAction>(999), PortalPermissions(0x3f));
+        bogus.actor = PortalActor::Client;
+        QVERIFY(!PortalPolicy::decide(bogus).allowed);
+        QCOMPARE(PortalPolicy::permissionFor(static_cast<PortalAction>(999)), std::nullopt);
+    }
+
     void everyPermissionIsExplained()
     {
         QCOMPARE(PortalPolicy::allPermissions().size(), 6);
