@@ -6,42 +6,58 @@
 #include <QDate>
 #include <QDateTime>
 #include <QSqlField>
+#include <QTime>
 
 #include <sqlite3.h>
+
+#include <limits>
 
 namespace pd {
 
 namespace {
 
-QString tr(const char* s)
+QString tr(const char* text)
 {
-    return QCoreApplication::translate("SqlCipherResult", s);
+    return QCoreApplication::translate("SqlCipherResult", text);
 }
 
-QMetaType columnType(sqlite3_stmt* stmt, int i)
+// True when the rest of an SQL string holds nothing but white space, ';' and comments.
+bool onlyTrivia(const char* p)
 {
-    const char* declared = sqlite3_column_decltype(stmt, i);
-    const QString t = declared ? QString::fromUtf8(declared).toLower() : QString();
-    if (t.contains(QLatin1String("int")))
-        return QMetaType::fromType<qlonglong>();
-    if (t.contains(QLatin1String("real")) || t.contains(QLatin1String("floa")) || t.contains(QLatin1String("doub")))
-        return QMetaType::fromType<double>();
-    if (t.contains(QLatin1String("blob")))
-        return QMetaType::fromType<QByteArray>();
-    if (t.isEmpty()) {
-        // An expression (count(*), …): use the type of the value if there is one.
-        switch (sqlite3_column_type(stmt, i)) {
-        case SQLITE_INTEGER:
-            return QMetaType::fromType<qlonglong>();
-        case SQLITE_FLOAT:
-            return QMetaType::fromType<double>();
-        case SQLITE_BLOB:
-            return QMetaType::fromType<QByteArray>();
-        default:
-            break;
+    while (p && *p) {
+        const char c = *p;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == ';') {
+            ++p;
+        } else if (c == '-' && p[1] == '-') {
+            while (*p && *p != '\n')
+                ++p;
+        } else if (c == '/' && p[1] == '*') {
+            p += 2;
+            while (*p && !(p[0] == '*' && p[1] == '/'))
+                ++p;
+            if (*p)
+                p += 2;
+        } else {
+            return false;
         }
     }
-    return QMetaType::fromType<QString>();
+    return true;
+}
+
+QMetaType typeOfStorageClass(int storageClass)
+{
+    switch (storageClass) {
+    case SQLITE_INTEGER:
+        return QMetaType::fromType<qlonglong>();
+    case SQLITE_FLOAT:
+        return QMetaType::fromType<double>();
+    case SQLITE_BLOB:
+        return QMetaType::fromType<QByteArray>();
+    case SQLITE_TEXT:
+        return QMetaType::fromType<QString>();
+    default:
+        return QMetaType();
+    }
 }
 
 } // namespace
@@ -51,16 +67,88 @@ SqlCipherResult::SqlCipherResult(const SqlCipherDriver* driver) : QSqlResult(dri
 SqlCipherResult::~SqlCipherResult()
 {
     finalize();
+    if (const auto* d = static_cast<const SqlCipherDriver*>(driver()))
+        d->m_results.removeOne(this);
 }
 
-sqlite3* SqlCipherResult::db() const
+QMetaType SqlCipherResult::typeForDeclared(const QString& declared)
 {
-    return static_cast<const SqlCipherDriver*>(driver())->nativeHandle();
+    // https://www.sqlite.org/datatype3.html, "Determination Of Column Affinity", in order.
+    const QString t = declared.toUpper();
+    if (t.contains(QLatin1String("INT")))
+        return QMetaType::fromType<qlonglong>();
+    if (t.contains(QLatin1String("CHAR")) || t.contains(QLatin1String("CLOB")) || t.contains(QLatin1String("TEXT")))
+        return QMetaType::fromType<QString>();
+    if (t.contains(QLatin1String("BLOB")))
+        return QMetaType::fromType<QByteArray>();
+    if (t.isEmpty())
+        return QMetaType(); // no affinity: decided by the value
+    if (t.contains(QLatin1String("REAL")) || t.contains(QLatin1String("FLOA")) || t.contains(QLatin1String("DOUB")))
+        return QMetaType::fromType<double>();
+    // NUMERIC affinity. BOOLEAN holds 0/1; DATE/TIME columns hold ISO 8601 text here.
+    if (t.contains(QLatin1String("BOOL")))
+        return QMetaType::fromType<bool>();
+    if (t.contains(QLatin1String("DATE")) || t.contains(QLatin1String("TIME")))
+        return QMetaType::fromType<QString>();
+    return QMetaType::fromType<double>();
+}
+
+bool SqlCipherResult::isNullValue(const QVariant& value)
+{
+    if (!value.isValid() || value.isNull())
+        return true;
+    // A QString or QByteArray is always a value, even a null one: NULL is asked for with a
+    // null QVariant, e.g. QVariant(QMetaType::fromType<QString>()) (Qt 6's documented way).
+    // A null date or time has no text form, so it is stored as NULL.
+    switch (value.typeId()) {
+    case QMetaType::QDate:
+        return static_cast<const QDate*>(value.constData())->isNull();
+    case QMetaType::QTime:
+        return static_cast<const QTime*>(value.constData())->isNull();
+    case QMetaType::QDateTime:
+        return !static_cast<const QDateTime*>(value.constData())->isValid();
+    default:
+        return false;
+    }
+}
+
+QString SqlCipherResult::isoText(const QVariant& value)
+{
+    switch (value.typeId()) {
+    case QMetaType::QDate:
+        return value.toDate().toString(Qt::ISODate);
+    case QMetaType::QTime:
+        return value.toTime().toString(Qt::ISODateWithMs);
+    case QMetaType::QDateTime:
+        return value.toDateTime().toString(Qt::ISODateWithMs);
+    default:
+        return value.toString();
+    }
+}
+
+sqlite3* SqlCipherResult::connection() const
+{
+    const auto* d = static_cast<const SqlCipherDriver*>(driver());
+    return d ? d->nativeHandle() : nullptr;
 }
 
 QVariant SqlCipherResult::handle() const
 {
-    return QVariant::fromValue(static_cast<void*>(m_stmt));
+    return QVariant::fromValue(m_stmt);
+}
+
+void SqlCipherResult::setError(int rc, const QString& driverText)
+{
+    setLastError(SqlCipherDriver::makeError(connection(), rc, driverText, QSqlError::StatementError));
+}
+
+void SqlCipherResult::clearRows()
+{
+    m_rows.clear();
+    m_lastRow.clear();
+    m_onLastRow = false;
+    m_stmtRow = -1;
+    m_exhausted = true;
 }
 
 void SqlCipherResult::finalize()
@@ -69,16 +157,21 @@ void SqlCipherResult::finalize()
         sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
     }
+    clearRows();
     m_record.clear();
-    m_row.clear();
-    m_cache.clear();
-    m_pending = false;
-    m_done = false;
+    m_types.clear();
+    m_typeFromValue.clear();
+    m_placeholderOf.clear();
+    m_changes = -1;
+    m_lastInsertId = QVariant();
 }
 
-bool SqlCipherResult::reset(const QString& query)
+void SqlCipherResult::connectionClosing()
 {
-    return prepare(query) && exec();
+    finalize();
+    m_closed = true;
+    setActive(false);
+    setAt(QSql::BeforeFirstRow);
 }
 
 bool SqlCipherResult::prepare(const QString& query)
@@ -86,295 +179,457 @@ bool SqlCipherResult::prepare(const QString& query)
     finalize();
     setActive(false);
     setAt(QSql::BeforeFirstRow);
-    if (!db()) {
-        setLastError(QSqlError(tr("The database is not open"), QString(), QSqlError::ConnectionError));
+    sqlite3* db = connection();
+    if (!db) {
+        setLastError(QSqlError(tr("Unable to prepare the statement"), tr("the database is not open"),
+                               QSqlError::ConnectionError));
         return false;
     }
+    m_closed = false;
     const QByteArray sql = query.toUtf8();
-    const int rc = sqlite3_prepare_v2(db(), sql.constData(), static_cast<int>(sql.size() + 1), &m_stmt, nullptr);
+    const char* tail = nullptr;
+    // nByte includes the terminating NUL, which lets SQLite skip a copy.
+    const int rc = sqlite3_prepare_v2(db, sql.constData(), static_cast<int>(sql.size()) + 1, &m_stmt, &tail);
     if (rc != SQLITE_OK) {
-        setLastError(sqlCipherError(db(), tr("Unable to prepare the statement"), QSqlError::StatementError, rc));
+        setError(rc, tr("Unable to prepare the statement"));
         finalize();
         return false;
     }
-    if (!m_stmt) { // empty statement (only white space or a comment)
-        setLastError(QSqlError(tr("Unable to prepare the statement"), tr("the statement is empty"),
+    if (!m_stmt) {
+        setLastError(QSqlError(tr("Unable to prepare the statement"), tr("the query holds no SQL statement"),
                                QSqlError::StatementError));
         return false;
     }
+    if (!onlyTrivia(tail)) {
+        setLastError(QSqlError(tr("Unable to prepare the statement"),
+                               tr("the query holds more than one SQL statement; run one statement per query, or "
+                                  "use SqlCipherDriver::executeScript()"),
+                               QSqlError::StatementError));
+        finalize();
+        return false;
+    }
+
+    const int columns = sqlite3_column_count(m_stmt);
+    m_types.reserve(columns);
+    m_typeFromValue.reserve(columns);
+    for (int i = 0; i < columns; ++i) {
+        const char* declared = sqlite3_column_decltype(m_stmt, i);
+        const QMetaType type = typeForDeclared(declared ? QString::fromUtf8(declared) : QString());
+        const char* table = sqlite3_column_table_name(m_stmt, i);
+        m_record.append(QSqlField(QString::fromUtf8(sqlite3_column_name(m_stmt, i)), type,
+                                  table ? QString::fromUtf8(table) : QString()));
+        m_types.append(type);
+        m_typeFromValue.append(!declared || !*declared);
+    }
+    setSelect(columns > 0);
     setLastError(QSqlError());
     return true;
 }
 
-bool SqlCipherResult::bindAll()
+bool SqlCipherResult::reset(const QString& query)
 {
-    const QVariantList values = boundValues();
-    const int expected = sqlite3_bind_parameter_count(m_stmt);
-    if (values.size() != expected) {
-        setLastError(QSqlError(tr("Parameter count mismatch"),
-                               tr("the statement has %1 placeholders but %2 values were bound").arg(expected).arg(values.size()),
+    // A direct QSqlQuery::exec(sql): prepare and run without bound values.
+    if (!prepare(query))
+        return false;
+    if (sqlite3_bind_parameter_count(m_stmt) > 0) {
+        setLastError(QSqlError(tr("Unable to execute the statement"),
+                               tr("the query has placeholders; prepare it and bind values"),
                                QSqlError::StatementError));
         return false;
     }
-    for (int i = 0; i < values.size(); ++i) {
-        const QVariant& v = values.at(i);
-        const int pos = i + 1;
-        int rc = SQLITE_OK;
-        if (v.isNull() || !v.isValid()) {
-            rc = sqlite3_bind_null(m_stmt, pos);
-        } else {
-            switch (v.typeId()) {
-            case QMetaType::QByteArray: {
-                const QByteArray b = v.toByteArray();
-                rc = sqlite3_bind_blob(m_stmt, pos, b.constData(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
-                break;
-            }
-            case QMetaType::Bool:
-            case QMetaType::Int:
-            case QMetaType::UInt:
-            case QMetaType::LongLong:
-            case QMetaType::Short:
-            case QMetaType::UShort:
-            case QMetaType::Char:
-            case QMetaType::UChar:
-                rc = sqlite3_bind_int64(m_stmt, pos, v.toLongLong());
-                break;
-            case QMetaType::ULongLong:
-                rc = sqlite3_bind_int64(m_stmt, pos, static_cast<sqlite3_int64>(v.toULongLong()));
-                break;
-            case QMetaType::Double:
-            case QMetaType::Float:
-                rc = sqlite3_bind_double(m_stmt, pos, v.toDouble());
-                break;
-            case QMetaType::QDate: {
-                const QByteArray s = v.toDate().toString(Qt::ISODate).toUtf8();
-                rc = sqlite3_bind_text(m_stmt, pos, s.constData(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-                break;
-            }
-            case QMetaType::QDateTime: {
-                const QByteArray s = v.toDateTime().toString(Qt::ISODateWithMs).toUtf8();
-                rc = sqlite3_bind_text(m_stmt, pos, s.constData(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-                break;
-            }
-            default: {
-                const QByteArray s = v.toString().toUtf8();
-                rc = sqlite3_bind_text(m_stmt, pos, s.constData(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-                break;
-            }
-            }
+    return runFirstStep();
+}
+
+bool SqlCipherResult::exec()
+{
+    setActive(false);
+    setAt(QSql::BeforeFirstRow);
+    if (!m_stmt) {
+        setLastError(QSqlError(tr("Unable to execute the statement"),
+                               m_closed ? tr("the database was closed") : tr("no statement was prepared"),
+                               QSqlError::StatementError));
+        return false;
+    }
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    clearRows();
+    if (!bindValues())
+        return false;
+    return runFirstStep();
+}
+
+bool SqlCipherResult::mapPlaceholders(int valueCount)
+{
+    // Qt hands us the values in the order of the placeholders in the query text; with named
+    // placeholders Qt names positional ones too (boundValueName()). SQLite gives a repeated
+    // :name one parameter index, so several values may map to the same index.
+    const int parameters = sqlite3_bind_parameter_count(m_stmt);
+    QList<bool> covered(parameters + 1, false);
+    m_placeholderOf.resize(valueCount);
+    for (int i = 0; i < valueCount; ++i) {
+        int index = 0;
+        const QString name = boundValueName(i);
+        if (!name.isEmpty())
+            index = sqlite3_bind_parameter_index(m_stmt, name.toUtf8().constData());
+        if (index == 0 && i < parameters && !sqlite3_bind_parameter_name(m_stmt, i + 1))
+            index = i + 1; // a plain '?'
+        if (index == 0) {
+            m_placeholderOf.clear();
+            setLastError(QSqlError(tr("Parameter count mismatch"),
+                                   tr("value %1 (%2) has no placeholder in the statement").arg(i + 1).arg(name),
+                                   QSqlError::StatementError));
+            return false;
         }
-        if (rc != SQLITE_OK) {
-            setLastError(sqlCipherError(db(), tr("Unable to bind a value"), QSqlError::StatementError, rc));
+        m_placeholderOf[i] = index;
+        covered[index] = true;
+    }
+    for (int p = 1; p <= parameters; ++p) {
+        if (!covered.at(p)) {
+            m_placeholderOf.clear();
+            const char* name = sqlite3_bind_parameter_name(m_stmt, p);
+            setLastError(QSqlError(
+                tr("Parameter count mismatch"),
+                tr("no value was bound for placeholder %1 %2").arg(p).arg(name ? QString::fromUtf8(name) : QString()),
+                QSqlError::StatementError));
             return false;
         }
     }
     return true;
 }
 
-bool SqlCipherResult::exec()
+bool SqlCipherResult::bindValues()
 {
-    if (!m_stmt) {
-        setLastError(QSqlError(tr("No statement was prepared"), QString(), QSqlError::StatementError));
-        return false;
+    const QList<QVariant>& values = boundValues();
+    const int count = static_cast<int>(values.size());
+    // The mapping depends only on the statement and the number of values: compute it once per
+    // prepare, so that re-executing a prepared insert stays cheap.
+    if (m_placeholderOf.size() != count || (count == 0 && sqlite3_bind_parameter_count(m_stmt) > 0)) {
+        if (!mapPlaceholders(count))
+            return false;
     }
-    sqlite3_reset(m_stmt);
-    sqlite3_clear_bindings(m_stmt);
-    m_row.clear();
-    m_cache.clear();
-    m_pending = false;
-    m_done = false;
-    setAt(QSql::BeforeFirstRow);
-    setActive(false);
-    if (!bindAll())
-        return false;
+    for (int i = 0; i < count; ++i) {
+        if (!bindOne(m_placeholderOf.at(i), values.at(i)))
+            return false;
+    }
+    return true;
+}
 
-    const int columns = sqlite3_column_count(m_stmt);
-    const int rc = sqlite3_step(m_stmt);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        setLastError(sqlCipherError(db(), tr("Unable to execute the statement"), QSqlError::StatementError, rc));
-        sqlite3_reset(m_stmt);
-        return false;
-    }
-    m_changes = columns == 0 ? sqlite3_changes(db()) : 0;
-    if (m_record.isEmpty() && columns > 0) {
-        for (int i = 0; i < columns; ++i) {
-            const char* name = sqlite3_column_name(m_stmt, i);
-            const char* table = sqlite3_column_table_name(m_stmt, i);
-            m_record.append(QSqlField(QString::fromUtf8(name), columnType(m_stmt, i),
-                                      table ? QString::fromUtf8(table) : QString()));
+bool SqlCipherResult::bindOne(int index, const QVariant& value)
+{
+    int rc = SQLITE_OK;
+    constexpr qsizetype maxBytes = std::numeric_limits<int>::max();
+    const auto bindText = [&](const QString& text) {
+        const QByteArray utf8 = text.toUtf8();
+        if (utf8.size() > maxBytes)
+            return SQLITE_TOOBIG;
+        return sqlite3_bind_text(m_stmt, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+    };
+    if (isNullValue(value)) {
+        rc = sqlite3_bind_null(m_stmt, index);
+    } else {
+        switch (value.typeId()) {
+        case QMetaType::QByteArray: {
+            const auto* bytes = static_cast<const QByteArray*>(value.constData());
+            if (bytes->size() > maxBytes)
+                rc = SQLITE_TOOBIG;
+            else if (bytes->isEmpty())
+                rc = sqlite3_bind_zeroblob(m_stmt, index, 0); // empty, not NULL
+            else
+                rc = sqlite3_bind_blob(m_stmt, index, bytes->constData(), static_cast<int>(bytes->size()),
+                                       SQLITE_TRANSIENT);
+            break;
+        }
+        case QMetaType::QString:
+            rc = bindText(*static_cast<const QString*>(value.constData()));
+            break;
+        case QMetaType::Bool:
+            rc = sqlite3_bind_int64(m_stmt, index, value.toBool() ? 1 : 0);
+            break;
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::Long:
+        case QMetaType::LongLong:
+        case QMetaType::Short:
+        case QMetaType::UShort:
+        case QMetaType::Char:
+        case QMetaType::SChar:
+        case QMetaType::UChar:
+            rc = sqlite3_bind_int64(m_stmt, index, value.toLongLong());
+            break;
+        case QMetaType::ULong:
+        case QMetaType::ULongLong: {
+            const qulonglong n = value.toULongLong();
+            if (n > static_cast<qulonglong>(std::numeric_limits<qint64>::max())) {
+                setLastError(QSqlError(tr("Unable to bind a value"),
+                                       tr("the unsigned value %1 does not fit a 64-bit SQLite integer").arg(n),
+                                       QSqlError::StatementError));
+                return false;
+            }
+            rc = sqlite3_bind_int64(m_stmt, index, static_cast<sqlite3_int64>(n));
+            break;
+        }
+        case QMetaType::Double:
+        case QMetaType::Float:
+            rc = sqlite3_bind_double(m_stmt, index, value.toDouble());
+            break;
+        case QMetaType::QDate:
+        case QMetaType::QTime:
+        case QMetaType::QDateTime:
+            rc = bindText(isoText(value));
+            break;
+        default:
+            if (!value.canConvert<QString>()) {
+                setLastError(QSqlError(tr("Unable to bind a value"),
+                                       tr("values of type %1 cannot be stored").arg(QLatin1String(value.typeName())),
+                                       QSqlError::StatementError));
+                return false;
+            }
+            rc = bindText(value.toString());
+            break;
         }
     }
-    if (rc == SQLITE_ROW) {
-        m_pending = true; // step() reads this first row when it is fetched
-    } else {
-        m_done = true;
-        sqlite3_reset(m_stmt); // release locks of a finished statement early
+    if (rc != SQLITE_OK) {
+        setError(rc, tr("Unable to bind a value"));
+        return false;
     }
-    setSelect(columns > 0);
+    return true;
+}
+
+bool SqlCipherResult::runFirstStep()
+{
+    sqlite3* db = connection();
+    setActive(false);
+    setAt(QSql::BeforeFirstRow);
+    const int totalBefore = sqlite3_total_changes(db);
+    const int rc = sqlite3_step(m_stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        setError(rc, tr("Unable to execute the statement"));
+        sqlite3_reset(m_stmt);
+        m_exhausted = true;
+        return false;
+    }
+    const bool select = sqlite3_column_count(m_stmt) > 0;
+    if (rc == SQLITE_ROW) {
+        m_exhausted = false;
+        m_stmtRow = 0;
+        // Columns without a declared type (expressions) take the type of their first value.
+        for (int i = 0; i < m_types.size(); ++i) {
+            if (!m_typeFromValue.at(i))
+                continue;
+            const QMetaType type = typeOfStorageClass(sqlite3_column_type(m_stmt, i));
+            if (type.isValid()) {
+                m_types[i] = type;
+                QSqlField field = m_record.field(i);
+                field.setMetaType(type);
+                m_record.replace(i, field);
+            }
+            m_typeFromValue[i] = false;
+        }
+        if (!isForwardOnly())
+            m_rows.append(readRow());
+    } else {
+        statementFinished();
+    }
+    if (select) {
+        m_changes = -1;
+        m_lastInsertId = QVariant();
+    } else {
+        m_changes = sqlite3_total_changes(db) != totalBefore ? sqlite3_changes(db) : 0;
+        const qint64 rowid = sqlite3_last_insert_rowid(db);
+        m_lastInsertId = rowid != 0 ? QVariant(static_cast<qlonglong>(rowid)) : QVariant();
+    }
+    setSelect(select);
     setActive(true);
     setLastError(QSqlError());
     return true;
 }
 
-bool SqlCipherResult::step()
+void SqlCipherResult::statementFinished()
 {
-    if (m_done)
+    m_exhausted = true;
+    // Reset at once so that a finished SELECT holds no read lock.
+    sqlite3_reset(m_stmt);
+}
+
+bool SqlCipherResult::stepRow()
+{
+    if (m_exhausted || !m_stmt)
         return false;
-    if (m_pending) {
-        m_pending = false;
-    } else {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_DONE) {
-            m_done = true;
-            sqlite3_reset(m_stmt);
-            return false;
-        }
-        if (rc != SQLITE_ROW) {
-            setLastError(sqlCipherError(db(), tr("Unable to fetch a row"), QSqlError::StatementError, rc));
-            m_done = true;
-            sqlite3_reset(m_stmt);
-            return false;
-        }
-    }
-    const int columns = sqlite3_column_count(m_stmt);
-    m_row.resize(columns);
-    for (int i = 0; i < columns; ++i) {
-        switch (sqlite3_column_type(m_stmt, i)) {
-        case SQLITE_INTEGER: {
-            const qlonglong n = sqlite3_column_int64(m_stmt, i);
-            // LowPrecisionDouble is about floating point only; integers stay exact.
-            if (numericalPrecisionPolicy() == QSql::LowPrecisionInt32)
-                m_row[i] = QVariant(static_cast<int>(n));
-            else
-                m_row[i] = QVariant(n);
-            break;
-        }
-        case SQLITE_FLOAT: {
-            const double d = sqlite3_column_double(m_stmt, i);
-            switch (numericalPrecisionPolicy()) {
-            case QSql::HighPrecision:
-                m_row[i] = QVariant(QString::number(d, 'g', 17));
-                break;
-            case QSql::LowPrecisionInt32:
-                m_row[i] = QVariant(static_cast<int>(d));
-                break;
-            case QSql::LowPrecisionInt64:
-                m_row[i] = QVariant(static_cast<qlonglong>(d));
-                break;
-            default:
-                m_row[i] = QVariant(d);
-                break;
-            }
-            break;
-        }
-        case SQLITE_BLOB: {
-            const auto* p = static_cast<const char*>(sqlite3_column_blob(m_stmt, i));
-            const int n = sqlite3_column_bytes(m_stmt, i);
-            m_row[i] = QVariant(p ? QByteArray(p, n) : QByteArray("", 0));
-            break;
-        }
-        case SQLITE_NULL:
-            m_row[i] = QVariant(m_record.field(i).metaType());
-            break;
-        default: { // TEXT
-            const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, i));
-            const int n = sqlite3_column_bytes(m_stmt, i);
-            m_row[i] = QVariant(QString::fromUtf8(p, n));
-            break;
-        }
-        }
-    }
-    if (!isForwardOnly())
-        m_cache.append(m_row);
-    return true;
-}
-
-const QVariantList& SqlCipherResult::current() const
-{
-    if (!isForwardOnly() && at() >= 0 && at() < m_cache.size())
-        return m_cache.at(at());
-    return m_row;
-}
-
-bool SqlCipherResult::fetchNext()
-{
-    if (!isForwardOnly() && at() + 1 < m_cache.size()) {
-        setAt(at() + 1);
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) {
+        ++m_stmtRow;
+        if (!isForwardOnly())
+            m_rows.append(readRow());
         return true;
     }
-    if (!step()) {
-        if (!isForwardOnly())
-            setAt(QSql::AfterLastRow);
-        return false;
+    if (rc != SQLITE_DONE) {
+        setError(rc, tr("Unable to fetch a row"));
+        setActive(false);
     }
-    setAt(at() < 0 ? 0 : at() + 1);
-    return true;
+    statementFinished();
+    return false;
+}
+
+QVariant SqlCipherResult::columnValue(int column) const
+{
+    switch (sqlite3_column_type(m_stmt, column)) {
+    case SQLITE_INTEGER: {
+        const qlonglong n = sqlite3_column_int64(m_stmt, column);
+        if (numericalPrecisionPolicy() == QSql::LowPrecisionInt32)
+            return QVariant(static_cast<int>(n));
+        return QVariant(n);
+    }
+    case SQLITE_FLOAT: {
+        const double d = sqlite3_column_double(m_stmt, column);
+        switch (numericalPrecisionPolicy()) {
+        case QSql::LowPrecisionInt32:
+            return QVariant(static_cast<int>(d));
+        case QSql::LowPrecisionInt64:
+            return QVariant(static_cast<qlonglong>(d));
+        default:
+            return QVariant(d);
+        }
+    }
+    case SQLITE_TEXT: {
+        // Read the pointer before the length (SQLite's documented order); the length counts
+        // bytes and includes any embedded NUL.
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+        const int bytes = sqlite3_column_bytes(m_stmt, column);
+        if (bytes == 0)
+            return QVariant(QString(QLatin1String(""))); // empty, not NULL
+        return QVariant(QString::fromUtf8(text, bytes));
+    }
+    case SQLITE_BLOB: {
+        const auto* data = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
+        const int bytes = sqlite3_column_bytes(m_stmt, column);
+        if (bytes == 0 || !data)
+            return QVariant(QByteArray("", 0)); // a zero-length blob is empty, not NULL
+        return QVariant(QByteArray(data, bytes));
+    }
+    default: // SQLITE_NULL
+        return QVariant(m_types.value(column));
+    }
+}
+
+QVariantList SqlCipherResult::readRow() const
+{
+    const int columns = static_cast<int>(m_types.size());
+    QVariantList row;
+    row.reserve(columns);
+    for (int i = 0; i < columns; ++i)
+        row.append(columnValue(i));
+    return row;
+}
+
+const QVariantList* SqlCipherResult::bufferedRow() const
+{
+    if (isForwardOnly())
+        return m_onLastRow ? &m_lastRow : nullptr;
+    return at() >= 0 && at() < m_rows.size() ? &m_rows.at(at()) : nullptr;
 }
 
 bool SqlCipherResult::fetch(int i)
 {
-    if (i < 0)
+    if (i < 0 || !m_stmt)
         return false;
     if (isForwardOnly()) {
+        if (m_onLastRow)
+            return i == at();
         if (i < at())
             return false;
-        while (at() < i)
-            if (!fetchNext())
+        while (m_exhausted || m_stmtRow < i) {
+            if (!stepRow()) {
+                setAt(QSql::AfterLastRow);
                 return false;
+            }
+        }
+        setAt(i);
         return true;
     }
-    while (m_cache.size() <= i)
-        if (!step()) {
+    while (m_rows.size() <= i) {
+        if (!stepRow()) {
             setAt(QSql::AfterLastRow);
             return false;
         }
+    }
     setAt(i);
     return true;
+}
+
+bool SqlCipherResult::fetchNext()
+{
+    if (at() == QSql::AfterLastRow)
+        return false;
+    return fetch(at() == QSql::BeforeFirstRow ? 0 : at() + 1);
 }
 
 bool SqlCipherResult::fetchPrevious()
 {
     if (isForwardOnly() || at() <= 0)
         return false;
-    setAt(at() - 1);
-    return true;
+    return fetch(at() - 1);
 }
 
 bool SqlCipherResult::fetchFirst()
 {
-    if (isForwardOnly())
-        return at() == QSql::BeforeFirstRow ? fetchNext() : false;
+    if (isForwardOnly() && at() > 0)
+        return false;
     return fetch(0);
 }
 
 bool SqlCipherResult::fetchLast()
 {
-    if (isForwardOnly()) {
-        bool any = false;
-        while (fetchNext())
-            any = true;
-        return any;
-    }
-    while (step()) {
-    }
-    if (m_cache.isEmpty())
+    if (!m_stmt)
         return false;
-    setAt(static_cast<int>(m_cache.size() - 1));
-    return true;
+    if (!isForwardOnly()) {
+        while (stepRow()) {
+        }
+        if (m_rows.isEmpty() || !isActive()) {
+            setAt(QSql::AfterLastRow);
+            return false;
+        }
+        setAt(static_cast<int>(m_rows.size() - 1));
+        return true;
+    }
+    if (m_onLastRow)
+        return true;
+    // Forward-only: step to the end, keeping a copy of each row until the next one exists.
+    if (at() == QSql::AfterLastRow || !fetch(at() < 0 ? 0 : at()))
+        return false;
+    for (;;) {
+        QVariantList row = readRow();
+        const int index = m_stmtRow;
+        if (!stepRow()) {
+            if (!isActive())
+                return false;
+            m_lastRow = std::move(row);
+            m_onLastRow = true;
+            setAt(index);
+            return true;
+        }
+    }
 }
 
 QVariant SqlCipherResult::data(int field)
 {
-    const QVariantList& row = current();
-    if (field < 0 || field >= row.size())
-        return {};
-    return row.at(field);
+    if (field < 0 || field >= m_types.size())
+        return QVariant();
+    if (const QVariantList* row = bufferedRow())
+        return row->value(field);
+    if (isForwardOnly() && !m_exhausted && at() >= 0 && at() == m_stmtRow)
+        return columnValue(field);
+    return QVariant();
 }
 
 bool SqlCipherResult::isNull(int field)
 {
-    const QVariantList& row = current();
-    return field < 0 || field >= row.size() || row.at(field).isNull();
+    if (field < 0 || field >= m_types.size())
+        return true;
+    if (const QVariantList* row = bufferedRow())
+        return row->at(field).isNull();
+    if (isForwardOnly() && !m_exhausted && at() >= 0 && at() == m_stmtRow)
+        return sqlite3_column_type(m_stmt, field) == SQLITE_NULL;
+    return true;
 }
 
 int SqlCipherResult::size()
@@ -389,23 +644,20 @@ int SqlCipherResult::numRowsAffected()
 
 QVariant SqlCipherResult::lastInsertId() const
 {
-    if (!db())
-        return {};
-    const qint64 id = sqlite3_last_insert_rowid(db());
-    return id ? QVariant(id) : QVariant();
+    return isActive() ? m_lastInsertId : QVariant();
 }
 
 QSqlRecord SqlCipherResult::record() const
 {
-    return isActive() && isSelect() ? m_record : QSqlRecord();
+    return m_record;
 }
 
 void SqlCipherResult::detachFromResultSet()
 {
+    // QSqlQuery::finish(): release the statement's locks and the buffered rows, keep it prepared.
     if (m_stmt)
         sqlite3_reset(m_stmt);
-    m_pending = false;
-    m_done = true;
+    clearRows();
 }
 
 } // namespace pd
