@@ -3,18 +3,18 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <qt6keychain/keychain.h>
 #include <sodium.h>
 
-#include <memory>
-
 namespace pd {
 
 namespace {
 
-const QString kService = QStringLiteral("PracticeDesk");
+constexpr int kRetryDelayMs = 500;
+constexpr size_t kKeyBytes = 32;
 
 QString tr(const char* s)
 {
@@ -23,15 +23,22 @@ QString tr(const char* s)
 
 Error mapError(QKeychain::Error e, const QString& detail)
 {
+    // QtKeychain's error strings come from the backend (D-Bus, libsecret); they describe
+    // the failure and hold no secret.
+    const QString why = detail.isEmpty() ? tr("no keychain service answered") : detail;
     switch (e) {
     case QKeychain::EntryNotFound:
         return Error::make(Error::Kind::NotFound, tr("The OS keychain has no key for this database."));
-    case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
-        return Error::make(Error::Kind::Unavailable, tr("The OS keychain refused access (%1).").arg(detail));
+    case QKeychain::AccessDeniedByUser:
+        return Error::make(
+            Error::Kind::Unavailable,
+            tr("The OS keychain is locked or refused access (%1); a passphrase will be used instead.").arg(why));
     default:
+        // NoBackendAvailable, NotImplemented, OtherError. Through libsecret every D-Bus
+        // failure (no session bus, no Secret Service on it) arrives as OtherError.
         return Error::make(Error::Kind::Unavailable,
-                           tr("No OS keychain is available here (%1).").arg(detail.isEmpty() ? tr("no backend") : detail));
+                           tr("No OS keychain is available here (%1); a passphrase will be used instead.").arg(why));
     }
 }
 
@@ -40,78 +47,101 @@ bool worthRetry(QKeychain::Error e)
     return e == QKeychain::NoBackendAvailable || e == QKeychain::OtherError;
 }
 
-// Runs a job made by makeJob; on a backend error retries once after a short pause.
-template<typename Job, typename Setup, typename Finish>
-void runWithRetry(Setup setup, Finish finish, int attempt = 0)
+// Creates a job, lets setup() configure it, starts it and hands the finished job to
+// finish(); a backend failure is retried once after a pause. setup runs again for the
+// retry, so it must hold what it needs itself.
+template <typename Job>
+void runJob(std::function<void(Job*)> setup, std::function<void(Job*)> finish, bool isRetry = false)
 {
-    auto* job = new Job(kService);
+    auto* job = new Job(KeychainSlot::service());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     setup(job);
-    QObject::connect(job, &QKeychain::Job::finished, job, [setup, finish, attempt](QKeychain::Job* j) {
-        if (j->error() != QKeychain::NoError && worthRetry(j->error()) && attempt == 0) {
-            QTimer::singleShot(300, [setup, finish] { runWithRetry<Job>(setup, finish, 1); });
+    QObject::connect(job, &QKeychain::Job::finished, job, [setup, finish, isRetry](QKeychain::Job* finished) {
+        if (!isRetry && worthRetry(finished->error())) {
+            QTimer::singleShot(kRetryDelayMs, [setup, finish] { runJob<Job>(setup, finish, true); });
             return;
         }
-        finish(static_cast<Job*>(j));
+        finish(static_cast<Job*>(finished));
     });
     job->start();
 }
 
 } // namespace
 
+const QString& KeychainSlot::service()
+{
+    static const QString name = QStringLiteral("PracticeDesk");
+    return name;
+}
+
 QString KeychainSlot::accountFor(const QString& dataDir)
 {
-    const QString canonical = QDir(dataDir).absolutePath();
-    const QByteArray hash = QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
+    // Canonical, so one folder reached through a symlink or "a/../b" keeps one entry.
+    const QFileInfo info(dataDir);
+    QString canonical = info.canonicalFilePath();
+    if (canonical.isEmpty())
+        canonical = QDir::cleanPath(info.absoluteFilePath());
+    const QByteArray hash = QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
     return QStringLiteral("database-key:") + QString::fromLatin1(hash);
 }
 
-void KeychainSlot::read(const QString& dataDir, std::function<void(Result<SecureBytes>)> done)
+void KeychainSlot::read(const QString& dataDir, KeyCallback done)
 {
     const QString account = accountFor(dataDir);
-    runWithRetry<QKeychain::ReadPasswordJob>([account](QKeychain::ReadPasswordJob* j) { j->setKey(account); },
-                                             [done](QKeychain::ReadPasswordJob* j) {
-                                                 if (j->error() != QKeychain::NoError)
-                                                     return done(mapError(j->error(), j->errorString()));
-                                                 QByteArray bytes = j->binaryData();
-                                                 SecureBytes key(bytes.constData(), static_cast<size_t>(bytes.size()));
-                                                 sodium_memzero(bytes.data(), static_cast<size_t>(bytes.size()));
-                                                 if (key.size() != 32)
-                                                     return done(Error::make(Error::Kind::Corrupt,
-                                                                             tr("The key in the OS keychain is damaged.")));
-                                                 done(std::move(key));
-                                             });
+    runJob<QKeychain::ReadPasswordJob>(
+        [account](QKeychain::ReadPasswordJob* job) { job->setKey(account); },
+        [done](QKeychain::ReadPasswordJob* job) {
+            if (job->error() != QKeychain::NoError)
+                return done(mapError(job->error(), job->errorString()));
+            // Shares the job's buffer: wiped in place below, so
+            // QtKeychain's copy goes too (the job is finished).
+            const QByteArray value = job->binaryData();
+            std::optional<SecureBytes> key;
+            if (static_cast<size_t>(value.size()) == kKeyBytes)
+                key.emplace(value.constData(), kKeyBytes); // raw (earlier builds)
+            else
+                key = SecureBytes::fromBase64(value.constData(), static_cast<size_t>(value.size()));
+            if (!value.isEmpty())
+                sodium_memzero(const_cast<char*>(value.constData()), static_cast<size_t>(value.size()));
+            if (!key || key->size() != kKeyBytes)
+                return done(
+                    Error::make(Error::Kind::Corrupt, tr("The OS keychain entry for this database is not a key.")));
+            done(std::move(*key));
+        });
 }
 
-void KeychainSlot::write(const QString& dataDir, const SecureBytes& key, std::function<void(Status)> done)
+void KeychainSlot::write(const QString& dataDir, const SecureBytes& key, StatusCallback done)
 {
     const QString account = accountFor(dataDir);
-    // QtKeychain takes a QByteArray: that copy is outside our locked memory, and is wiped
-    // right after the job has taken it.
-    auto bytes = std::make_shared<QByteArray>(reinterpret_cast<const char*>(key.data()), static_cast<qsizetype>(key.size()));
-    runWithRetry<QKeychain::WritePasswordJob>(
-        [account, bytes](QKeychain::WritePasswordJob* j) {
-            j->setKey(account);
-            j->setBinaryData(*bytes);
+    // Kept in secure memory until the last attempt has finished.
+    auto encoded = std::make_shared<SecureBytes>(key.toBase64());
+    runJob<QKeychain::WritePasswordJob>(
+        [account, encoded](QKeychain::WritePasswordJob* job) {
+            job->setKey(account);
+            // QtKeychain only takes Qt types: this QString and the UTF-8 copy setTextData()
+            // keeps are on the ordinary heap. We wipe ours; the job's is out of our reach.
+            QString text = QString::fromLatin1(encoded->chars(), static_cast<qsizetype>(encoded->size()));
+            job->setTextData(text);
+            SecureBytes::wipe(text);
         },
-        [done, bytes](QKeychain::WritePasswordJob* j) {
-            sodium_memzero(bytes->data(), static_cast<size_t>(bytes->size()));
-            if (j->error() != QKeychain::NoError)
-                return done(mapError(j->error(), j->errorString()));
+        [done, encoded](QKeychain::WritePasswordJob* job) {
+            if (job->error() != QKeychain::NoError)
+                return done(mapError(job->error(), job->errorString()));
             done({});
         });
 }
 
-void KeychainSlot::remove(const QString& dataDir, std::function<void(Status)> done)
+void KeychainSlot::remove(const QString& dataDir, StatusCallback done)
 {
     const QString account = accountFor(dataDir);
-    runWithRetry<QKeychain::DeletePasswordJob>([account](QKeychain::DeletePasswordJob* j) { j->setKey(account); },
-                                               [done](QKeychain::DeletePasswordJob* j) {
-                                                   if (j->error() != QKeychain::NoError)
-                                                       return done(mapError(j->error(), j->errorString()));
-                                                   done({});
-                                               });
+    runJob<QKeychain::DeletePasswordJob>([account](QKeychain::DeletePasswordJob* job) { job->setKey(account); },
+                                         [done](QKeychain::DeletePasswordJob* job) {
+                                             if (job->error() != QKeychain::NoError &&
+                                                 job->error() != QKeychain::EntryNotFound)
+                                                 return done(mapError(job->error(), job->errorString()));
+                                             done({});
+                                         });
 }
 
 } // namespace pd

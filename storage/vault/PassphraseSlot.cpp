@@ -1,8 +1,10 @@
 #include "storage/vault/PassphraseSlot.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QSaveFile>
+#include <QStringDecoder>
 
 #include <sodium.h>
 
@@ -15,16 +17,25 @@ QString tr(const char* s)
     return QCoreApplication::translate("PassphraseSlot", s);
 }
 
-constexpr char kMagic[4] = {'P', 'D', 'K', 'S'};
-constexpr unsigned char kVersion = 1;
-constexpr unsigned char kArgon2id = 2;
-constexpr size_t kKeyBytes = 32;
-constexpr size_t kHeader = 4 + 1 + 1 + 8 + 8;
-constexpr size_t kSlotSize = kHeader + crypto_pwhash_SALTBYTES + crypto_secretbox_NONCEBYTES + kKeyBytes +
-                             crypto_secretbox_MACBYTES;
-// Bounds for stored KDF parameters: a damaged or hostile file must not make us spend
-// minutes or gigabytes.
-constexpr quint64 kMaxOps = 20;
+constexpr char kMagic[] = "PDKS1";
+constexpr qsizetype kMagicSize = 5;
+constexpr unsigned char kArgon2idSecretbox = 1;
+constexpr qsizetype kAlgorithmAt = 5;
+constexpr qsizetype kOpsAt = 6;
+constexpr qsizetype kMemAt = 14;
+constexpr qsizetype kSaltAt = 22;
+constexpr qsizetype kNonceAt = kSaltAt + crypto_pwhash_SALTBYTES;
+constexpr qsizetype kSealedAt = kNonceAt + crypto_secretbox_NONCEBYTES;
+constexpr qsizetype kSealedSize = PassphraseSlot::kKeyBytes + crypto_secretbox_MACBYTES;
+constexpr qsizetype kChecksumAt = kSealedAt + kSealedSize;
+constexpr qsizetype kChecksumSize = 16;
+static_assert(kChecksumAt + kChecksumSize == PassphraseSlot::kFileSize);
+static_assert(crypto_secretbox_KEYBYTES == 32);
+
+// Bounds for stored costs (the denial-of-service guard).
+constexpr quint64 kMinOps = crypto_pwhash_argon2id_OPSLIMIT_MIN;
+constexpr quint64 kMaxOps = 10;
+constexpr quint64 kMinMem = crypto_pwhash_argon2id_MEMLIMIT_MIN;
 constexpr quint64 kMaxMem = quint64(1) << 30;
 
 void putU64(QByteArray& out, quint64 v)
@@ -33,33 +44,72 @@ void putU64(QByteArray& out, quint64 v)
         out.append(static_cast<char>((v >> (8 * i)) & 0xff));
 }
 
-quint64 getU64(const char* p)
+quint64 getU64(const QByteArray& in, qsizetype at)
 {
     quint64 v = 0;
     for (int i = 0; i < 8; ++i)
-        v |= quint64(static_cast<unsigned char>(p[i])) << (8 * i);
+        v |= quint64(static_cast<unsigned char>(in.at(at + i))) << (8 * i);
     return v;
+}
+
+const unsigned char* bytesAt(const QByteArray& in, qsizetype at)
+{
+    return reinterpret_cast<const unsigned char*>(in.constData() + at);
+}
+
+QByteArray checksum(const QByteArray& in)
+{
+    QByteArray sum(kChecksumSize, '\0');
+    crypto_generichash(reinterpret_cast<unsigned char*>(sum.data()), kChecksumSize, bytesAt(in, 0), kChecksumAt,
+                       nullptr, 0);
+    return sum;
+}
+
+Error damaged()
+{
+    return Error::make(Error::Kind::Corrupt,
+                       tr("The key slot file is damaged or is not a PracticeDesk key slot. Restore it from a backup, "
+                          "or unlock the database with the OS keychain."));
 }
 
 Result<SecureBytes> deriveKek(const SecureBytes& passphrase, const unsigned char* salt, quint64 ops, quint64 mem)
 {
     SecureBytes kek(crypto_secretbox_KEYBYTES);
-    if (crypto_pwhash(kek.data(), kek.size(), reinterpret_cast<const char*>(passphrase.data()), passphrase.size(), salt,
-                      ops, static_cast<size_t>(mem), crypto_pwhash_ALG_ARGON2ID13) != 0)
-        return Error::make(Error::Kind::Unavailable, tr("Not enough memory to check the passphrase."));
+    // An empty passphrase never gets here (policy); crypto_pwhash wants a non-null pointer.
+    if (crypto_pwhash(kek.data(), kek.size(), passphrase.chars(), passphrase.size(), salt, ops,
+                      static_cast<size_t>(mem), crypto_pwhash_ALG_ARGON2ID13) != 0)
+        return Error::make(Error::Kind::Unavailable, tr("There is not enough memory to check the passphrase."));
     return kek;
 }
 
 } // namespace
 
-PassphraseSlot::Cost PassphraseSlot::defaultCost()
+KdfCost PassphraseSlot::defaultCost()
 {
-    return qEnvironmentVariable("PRACTICEDESK_KDF") == QLatin1String("interactive") ? Cost::Interactive : Cost::Moderate;
+    return qEnvironmentVariable("PRACTICEDESK_KDF") == QLatin1String("interactive") ? KdfCost::Interactive
+                                                                                    : KdfCost::Moderate;
+}
+
+Result<SecureBytes> PassphraseSlot::normalize(const SecureBytes& utf8)
+{
+    bool ascii = true;
+    for (size_t i = 0; i < utf8.size() && ascii; ++i)
+        ascii = utf8.data()[i] < 0x80;
+    if (ascii)
+        return utf8.copy(); // ASCII is already NFC: no detour through QString
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    QString text = decoder.decode(QByteArrayView(utf8.chars(), static_cast<qsizetype>(utf8.size())));
+    const bool valid = !decoder.hasError();
+    SecureBytes out = valid ? SecureBytes::fromText(text) : SecureBytes();
+    SecureBytes::wipe(text);
+    if (!valid)
+        return Error::invalid(tr("The passphrase is not valid UTF-8 text."), QStringLiteral("passphrase"));
+    return out;
 }
 
 Status PassphraseSlot::checkPolicy(const SecureBytes& passphrase)
 {
-    // Count characters, not bytes: "ñ" is one character.
+    // Count characters (code points), not bytes: "ñ" is one character.
     size_t chars = 0;
     for (size_t i = 0; i < passphrase.size(); ++i)
         if ((passphrase.data()[i] & 0xC0) != 0x80)
@@ -70,55 +120,78 @@ Status PassphraseSlot::checkPolicy(const SecureBytes& passphrase)
     return {};
 }
 
-Result<QByteArray> PassphraseSlot::seal(const SecureBytes& passphrase, const SecureBytes& key, Cost cost)
+Result<QByteArray> PassphraseSlot::create(const QString& passphrase, const SecureBytes& dbKey, KdfCost cost)
+{
+    return create(SecureBytes::fromText(passphrase), dbKey, cost);
+}
+
+Result<QByteArray> PassphraseSlot::create(const SecureBytes& passphrase, const SecureBytes& dbKey, KdfCost cost)
 {
     SecureBytes::initSodium();
-    if (Status s = checkPolicy(passphrase); !s)
+    auto normalized = normalize(passphrase);
+    if (!normalized)
+        return normalized.error();
+    if (Status s = checkPolicy(*normalized); !s)
         return s.error();
-    if (key.size() != kKeyBytes)
+    if (dbKey.size() != kKeyBytes)
         return Error::make(Error::Kind::Internal, tr("The database key has the wrong size."));
-    const quint64 ops = cost == Cost::Moderate ? crypto_pwhash_OPSLIMIT_MODERATE : crypto_pwhash_OPSLIMIT_INTERACTIVE;
-    const quint64 mem = cost == Cost::Moderate ? crypto_pwhash_MEMLIMIT_MODERATE : crypto_pwhash_MEMLIMIT_INTERACTIVE;
-    unsigned char salt[crypto_pwhash_SALTBYTES];
-    unsigned char nonce[crypto_secretbox_NONCEBYTES];
-    randombytes_buf(salt, sizeof salt);
-    randombytes_buf(nonce, sizeof nonce);
-    auto kek = deriveKek(passphrase, salt, ops, mem);
-    if (!kek)
-        return kek.error();
-    QByteArray out(kMagic, 4);
-    out.append(static_cast<char>(kVersion));
-    out.append(static_cast<char>(kArgon2id));
+    const quint64 ops = cost == KdfCost::Moderate ? crypto_pwhash_argon2id_OPSLIMIT_MODERATE
+                                                  : crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE;
+    const quint64 mem = cost == KdfCost::Moderate ? crypto_pwhash_argon2id_MEMLIMIT_MODERATE
+                                                  : crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE;
+
+    QByteArray out(kMagic, kMagicSize);
+    out.append(static_cast<char>(kArgon2idSecretbox));
     putU64(out, ops);
     putU64(out, mem);
-    out.append(reinterpret_cast<const char*>(salt), sizeof salt);
-    out.append(reinterpret_cast<const char*>(nonce), sizeof nonce);
-    QByteArray sealed(static_cast<qsizetype>(kKeyBytes + crypto_secretbox_MACBYTES), '\0');
-    crypto_secretbox_easy(reinterpret_cast<unsigned char*>(sealed.data()), key.data(), key.size(), nonce, kek->data());
-    out.append(sealed);
+    out.resize(kChecksumAt + kChecksumSize);
+    auto* raw = reinterpret_cast<unsigned char*>(out.data());
+    randombytes_buf(raw + kSaltAt, crypto_pwhash_SALTBYTES);
+    randombytes_buf(raw + kNonceAt, crypto_secretbox_NONCEBYTES);
+    auto kek = deriveKek(*normalized, raw + kSaltAt, ops, mem);
+    if (!kek)
+        return kek.error();
+    crypto_secretbox_easy(raw + kSealedAt, dbKey.data(), dbKey.size(), raw + kNonceAt, kek->data());
+    out.replace(kChecksumAt, kChecksumSize, checksum(out));
     return out;
 }
 
-Result<SecureBytes> PassphraseSlot::open(const QByteArray& slot, const SecureBytes& passphrase)
+Result<SecureBytes> PassphraseSlot::open(const QByteArray& fileBytes, const QString& passphrase)
+{
+    return open(fileBytes, SecureBytes::fromText(passphrase));
+}
+
+Result<SecureBytes> PassphraseSlot::open(const QByteArray& fileBytes, const SecureBytes& passphrase)
 {
     SecureBytes::initSodium();
-    if (static_cast<size_t>(slot.size()) != kSlotSize || !slot.startsWith(QByteArray(kMagic, 4)))
-        return Error::make(Error::Kind::Corrupt, tr("The key slot file is damaged or is not a PracticeDesk key slot."));
-    if (static_cast<unsigned char>(slot.at(4)) != kVersion || static_cast<unsigned char>(slot.at(5)) != kArgon2id)
-        return Error::make(Error::Kind::TooNew, tr("The key slot was written by a newer PracticeDesk."));
-    const quint64 ops = getU64(slot.constData() + 6);
-    const quint64 mem = getU64(slot.constData() + 14);
-    if (ops < crypto_pwhash_OPSLIMIT_MIN || ops > kMaxOps || mem < crypto_pwhash_MEMLIMIT_MIN || mem > kMaxMem)
-        return Error::make(Error::Kind::Corrupt, tr("The key slot file is damaged (its key-derivation settings are out of "
-                                                    "range)."));
-    const auto* salt = reinterpret_cast<const unsigned char*>(slot.constData() + kHeader);
-    const auto* nonce = salt + crypto_pwhash_SALTBYTES;
-    const auto* sealed = nonce + crypto_secretbox_NONCEBYTES;
-    auto kek = deriveKek(passphrase, salt, ops, mem);
+    // Structure first, so a damaged file is reported as damaged and costs no KDF work.
+    if (fileBytes.size() >= kMagicSize && fileBytes.startsWith("PDKS") && fileBytes.at(4) > '1' &&
+        fileBytes.at(4) <= '9')
+        return Error::make(
+            Error::Kind::TooNew,
+            tr("The key slot file was written by a newer PracticeDesk; update PracticeDesk to open it."));
+    if (fileBytes.size() != kFileSize || !fileBytes.startsWith(QByteArrayView(kMagic, kMagicSize)))
+        return damaged();
+    if (sodium_memcmp(bytesAt(fileBytes, kChecksumAt), checksum(fileBytes).constData(), kChecksumSize) != 0)
+        return damaged();
+    if (static_cast<unsigned char>(fileBytes.at(kAlgorithmAt)) != kArgon2idSecretbox)
+        return Error::make(Error::Kind::TooNew, tr("The key slot file uses a key-derivation method this PracticeDesk "
+                                                   "does not know; update PracticeDesk to open it."));
+    const quint64 ops = getU64(fileBytes, kOpsAt);
+    const quint64 mem = getU64(fileBytes, kMemAt);
+    if (ops < kMinOps || ops > kMaxOps || mem < kMinMem || mem > kMaxMem)
+        return Error::make(Error::Kind::Corrupt, tr("The key slot file is damaged: its key-derivation settings are out "
+                                                    "of range, so it was not used."));
+
+    auto normalized = normalize(passphrase);
+    if (!normalized) // a slot is never made from invalid UTF-8, so this cannot be its passphrase
+        return Error::make(Error::Kind::WrongKey, tr("The passphrase is not correct."));
+    auto kek = deriveKek(*normalized, bytesAt(fileBytes, kSaltAt), ops, mem);
     if (!kek)
         return kek.error();
     SecureBytes key(kKeyBytes);
-    if (crypto_secretbox_open_easy(key.data(), sealed, kKeyBytes + crypto_secretbox_MACBYTES, nonce, kek->data()) != 0)
+    if (crypto_secretbox_open_easy(key.data(), bytesAt(fileBytes, kSealedAt), kSealedSize, bytesAt(fileBytes, kNonceAt),
+                                   kek->data()) != 0)
         return Error::make(Error::Kind::WrongKey, tr("The passphrase is not correct."));
     return key;
 }
@@ -127,20 +200,30 @@ Result<QByteArray> PassphraseSlot::readFile(const QString& path)
 {
     QFile f(path);
     if (!f.exists())
-        return Error::make(Error::Kind::NotFound, tr("There is no key slot file %1.").arg(path));
+        return Error::make(Error::Kind::NotFound,
+                           tr("There is no key slot file %1.").arg(QDir::toNativeSeparators(path)));
     if (!f.open(QIODevice::ReadOnly))
-        return Error::make(Error::Kind::Io, tr("The key slot file %1 cannot be read: %2").arg(path, f.errorString()));
-    return f.read(4096);
+        return Error::make(
+            Error::Kind::Io,
+            tr("The key slot file %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
+    return f.read(4 * kFileSize); // anything longer is damaged anyway
 }
 
-Status PassphraseSlot::writeFile(const QString& path, const QByteArray& slot)
+Status PassphraseSlot::writeFile(const QString& path, const QByteArray& fileBytes)
 {
     QSaveFile f(path);
+    const auto failed = [&f, &path] {
+        return Error::make(
+            Error::Kind::Io,
+            tr("The key slot file %1 cannot be written: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
+    };
     if (!f.open(QIODevice::WriteOnly))
-        return Error::make(Error::Kind::Io, tr("The key slot file %1 cannot be written: %2").arg(path, f.errorString()));
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (f.write(slot) != slot.size() || !f.commit())
-        return Error::make(Error::Kind::Io, tr("The key slot file %1 cannot be written: %2").arg(path, f.errorString()));
+        return failed();
+    // Applies to the temporary file, which then replaces the old one by rename.
+    if (!f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return failed();
+    if (f.write(fileBytes) != fileBytes.size() || !f.commit())
+        return failed();
     return {};
 }
 
