@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <atomic>
+
 #include <sqlite3.h>
 
 namespace pd {
@@ -34,6 +36,8 @@ ChangeSet::ChangeSet(QSqlDatabase& db, HybridLogicalClock& hlc, const Clock& clo
     : m_db(db), m_actor(std::move(actor)), m_hlc(hlc.now().toString()),
       m_now(clock.nowUtc().toString(Qt::ISODateWithMs))
 {
+    static std::atomic<quint64> counter{0};
+    m_serial = ++counter;
 }
 
 ChangeSet::~ChangeSet()

@@ -35,6 +35,8 @@ public:
     const QString& hlc() const { return m_hlc; }
     const QString& nowIso() const { return m_now; }
     QSqlDatabase& db() { return m_db; }
+    // Unique for the life of the process (an address could be reused by a later change set).
+    quint64 serial() const { return m_serial; }
 
     // Records an upsert (fields = the changed columns and their new values) or a delete.
     // created: the row is new on this desk (audited as "create", else "update").
@@ -55,6 +57,7 @@ private:
     QString m_hlc;
     QString m_now;
     bool m_open = false;
+    quint64 m_serial = 0;
 };
 
 // Turns a failed query into an error a person can read; disk full and read-only file

@@ -43,11 +43,13 @@ public:
     static QStringList searchTermsFor(const Client& c);
 
 private:
-    Result<qint64> nextClientNumber();
+    Result<qint64> nextClientNumber(const ChangeSet& cs);
     Status writeSearchTerms(const Client& c, bool knownNew);
 
     QSqlDatabase& m_db;
     StatementCache& m_cache;
+    quint64 m_numbersFor = 0; // serial of the change set m_nextNumber belongs to
+    qint64 m_nextNumber = 0;
 };
 
 } // namespace pd
