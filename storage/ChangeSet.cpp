@@ -1,6 +1,7 @@
 #include "storage/ChangeSet.h"
 
 #include "storage/Database.h"
+#include "storage/RowWriter.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -32,8 +33,8 @@ Error writeError(const QSqlError& e)
     return Error::make(Error::Kind::Internal, sqlErrorText(e));
 }
 
-ChangeSet::ChangeSet(QSqlDatabase& db, HybridLogicalClock& hlc, const Clock& clock, Actor actor)
-    : m_db(db), m_actor(std::move(actor)), m_hlc(hlc.now().toString()),
+ChangeSet::ChangeSet(QSqlDatabase& db, StatementCache& cache, HybridLogicalClock& hlc, const Clock& clock, Actor actor)
+    : m_db(db), m_cache(cache), m_actor(std::move(actor)), m_hlc(hlc.now().toString()),
       m_now(clock.nowUtc().toString(Qt::ISODateWithMs))
 {
     static std::atomic<quint64> counter{0};
@@ -57,11 +58,12 @@ Status ChangeSet::begin()
 Status ChangeSet::commit()
 {
     // The clock's high-water mark survives restarts, so stamps never go backwards.
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)"));
-    q.addBindValue(m_hlc);
-    if (!q.exec()) {
-        const Error e = writeError(q.lastError());
+    QSqlQuery* q = m_cache.get(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)"));
+    if (!q)
+        return Error::make(Error::Kind::Internal, m_cache.error());
+    q->addBindValue(m_hlc);
+    if (!q->exec()) {
+        const Error e = writeError(q->lastError());
         rollback();
         return e;
     }
@@ -85,19 +87,20 @@ void ChangeSet::rollback()
 Status ChangeSet::writeOutbox(const QString& entity, const QString& id, const QString& kind, qint64 baseVersion,
                               const QVariantMap& fields)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, base_version, hlc, "
-                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
-    q.addBindValue(entity);
-    q.addBindValue(id);
-    q.addBindValue(kind);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact)));
-    q.addBindValue(baseVersion);
-    q.addBindValue(m_hlc);
-    q.addBindValue(m_now);
-    if (!q.exec())
-        return writeError(q.lastError());
+    QSqlQuery* q = m_cache.get(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, base_version, "
+                                              "hlc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!q)
+        return Error::make(Error::Kind::Internal, m_cache.error());
+    q->addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    q->addBindValue(entity);
+    q->addBindValue(id);
+    q->addBindValue(kind);
+    q->addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact)));
+    q->addBindValue(baseVersion);
+    q->addBindValue(m_hlc);
+    q->addBindValue(m_now);
+    if (!q->exec())
+        return writeError(q->lastError());
     return {};
 }
 
@@ -120,18 +123,19 @@ Status ChangeSet::recordDelete(const QString& entity, const QString& id, qint64 
 Status ChangeSet::audit(const QString& action, const QString& entity, const QString& id, const QString& clientId,
                         const QString& summary)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, client_id, summary) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(m_now);
-    q.addBindValue(m_actor.name);
-    q.addBindValue(action);
-    q.addBindValue(entity);
-    q.addBindValue(id);
-    q.addBindValue(clientId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(clientId));
-    q.addBindValue(summary);
-    if (!q.exec())
-        return writeError(q.lastError());
+    QSqlQuery* q = m_cache.get(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, client_id, "
+                                              "summary) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    if (!q)
+        return Error::make(Error::Kind::Internal, m_cache.error());
+    q->addBindValue(m_now);
+    q->addBindValue(m_actor.name);
+    q->addBindValue(action);
+    q->addBindValue(entity);
+    q->addBindValue(id);
+    q->addBindValue(clientId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(clientId));
+    q->addBindValue(summary);
+    if (!q->exec())
+        return writeError(q->lastError());
     return {};
 }
 

@@ -22,7 +22,7 @@ struct Actor
 class ChangeSet
 {
 public:
-    ChangeSet(QSqlDatabase& db, HybridLogicalClock& hlc, const Clock& clock, Actor actor);
+    ChangeSet(QSqlDatabase& db, class StatementCache& cache, HybridLogicalClock& hlc, const Clock& clock, Actor actor);
     ~ChangeSet();
     ChangeSet(const ChangeSet&) = delete;
     ChangeSet& operator=(const ChangeSet&) = delete;
@@ -53,6 +53,7 @@ private:
                        const QVariantMap& fields);
 
     QSqlDatabase& m_db;
+    class StatementCache& m_cache;
     Actor m_actor;
     QString m_hlc;
     QString m_now;

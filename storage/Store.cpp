@@ -49,7 +49,7 @@ Store::~Store()
 
 std::unique_ptr<ChangeSet> Store::changeSet()
 {
-    return std::make_unique<ChangeSet>(m_db->sql(), m_hlc, m_clock, m_actor);
+    return std::make_unique<ChangeSet>(m_db->sql(), m_cache, m_hlc, m_clock, m_actor);
 }
 
 Result<QList<AuditEntry>> Store::auditForClient(const QString& clientId, int limit)
