@@ -1,5 +1,6 @@
 #include "storage/ChangeSet.h"
 
+#include "core/Ids.h"
 #include "storage/Database.h"
 #include "storage/RowWriter.h"
 
@@ -8,7 +9,6 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #include <atomic>
 
@@ -91,7 +91,7 @@ Status ChangeSet::writeOutbox(const QString& entity, const QString& id, const QS
                                               "hlc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
-    q->addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    q->addBindValue(newId());
     q->addBindValue(entity);
     q->addBindValue(id);
     q->addBindValue(kind);

@@ -1,5 +1,6 @@
 #include "storage/ClientRepository.h"
 
+#include "core/Ids.h"
 #include "core/Text.h"
 #include "storage/Database.h"
 
@@ -8,7 +9,6 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QSet>
-#include <QUuid>
 
 namespace pd {
 
@@ -187,7 +187,7 @@ Status ClientRepository::writeSearchTerms(const Client& c, bool knownNew)
 Status ClientRepository::save(ChangeSet& cs, Client& c, bool knownNew)
 {
     if (c.meta.id.isEmpty()) {
-        c.meta.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        c.meta.id = newId();
         knownNew = true;
     }
     if (c.clientNumber <= 0) {

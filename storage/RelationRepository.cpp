@@ -1,12 +1,12 @@
 #include "storage/RelationRepository.h"
 
+#include "core/Ids.h"
 #include "core/RelationTypes.h"
 #include "core/Text.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace pd {
 
@@ -150,7 +150,7 @@ Result<Contact> RelationRepository::contact(const QString& contactId)
 Status RelationRepository::saveContact(ChangeSet& cs, Contact& c, const QString& clientId, bool knownNew)
 {
     if (c.meta.id.isEmpty()) {
-        c.meta.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        c.meta.id = newId();
         knownNew = true;
     }
     c.firstName = text::clean(c.firstName);
@@ -183,7 +183,7 @@ Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
     if (r.relatedClientId == r.clientId)
         return Error::invalid(QCoreApplication::translate("RelationRepository", "A client cannot be its own relation."));
     if (r.meta.id.isEmpty()) {
-        r.meta.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        r.meta.id = newId();
         knownNew = true;
     }
     const QVariantMap columns = {

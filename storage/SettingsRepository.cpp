@@ -1,9 +1,10 @@
 #include "storage/SettingsRepository.h"
 
+#include "core/Ids.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace pd {
 
@@ -65,7 +66,7 @@ Status SettingsRepository::setClientOverride(ChangeSet& cs, const QString& clien
     q.addBindValue(key);
     if (!q.exec())
         return writeError(q.lastError());
-    const QString id = q.next() ? q.value(0).toString() : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString id = q.next() ? q.value(0).toString() : newId();
     q.finish();
     RowWriter writer(m_cache);
     auto outcome = writer.write(cs, QStringLiteral("client_settings"), id,

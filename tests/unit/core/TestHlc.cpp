@@ -1,5 +1,9 @@
 // DESIGN.md §4: hybrid logical clock stamps never go backwards and sort causally.
 #include "core/Hlc.h"
+#include "core/Ids.h"
+
+#include <QSet>
+#include <QUuid>
 
 #include <QTest>
 
@@ -123,5 +127,34 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHlc)
+class TestIds : public QObject
+{
+    Q_OBJECT
+private slots:
+    void idsAreUniqueValidUuidsThatSortByCreation()
+    {
+        QSet<QString> seen;
+        QString previousMs;
+        for (int i = 0; i < 20000; ++i) {
+            const QString id = newId();
+            const QUuid u(id);
+            QVERIFY2(!u.isNull(), qPrintable(id));
+            QCOMPARE(id.at(14), QLatin1Char('7')); // version 7 (Qt 6.4's QUuid::version() stops at 5)
+            QCOMPARE(u.variant(), QUuid::DCE);
+            QVERIFY(!seen.contains(id));
+            seen.insert(id);
+            const QString ms = id.left(13); // 48-bit time stamp: never goes backwards within a run
+            QVERIFY(previousMs <= ms);
+            previousMs = ms;
+        }
+    }
+};
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    TestHlc hlc;
+    TestIds ids;
+    return QTest::qExec(&hlc, argc, argv) | QTest::qExec(&ids, argc, argv);
+}
 #include "TestHlc.moc"
