@@ -20,7 +20,8 @@ QString newId()
         b[6 + i] = static_cast<quint8>(random[i / 4] >> (8 * (i % 4)));
     b[6] = static_cast<quint8>((b[6] & 0x0F) | 0x70); // version 7
     b[8] = static_cast<quint8>((b[8] & 0x3F) | 0x80); // RFC 4122 variant
-    return QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char*>(b.data()), 16)).toString(QUuid::WithoutBraces);
+    return QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char*>(b.data()), 16))
+        .toString(QUuid::WithoutBraces);
 }
 
 } // namespace pd

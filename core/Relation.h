@@ -26,7 +26,8 @@ struct Relation
 
     bool isActiveOn(const QDate& day) const
     {
-        return !meta.deleted && (!validFrom.isValid() || validFrom <= day) && (!validUntil.isValid() || day <= validUntil);
+        return !meta.deleted && (!validFrom.isValid() || validFrom <= day) &&
+               (!validUntil.isValid() || day <= validUntil);
     }
 };
 

@@ -12,31 +12,33 @@ namespace pd {
 struct Error
 {
     enum class Kind {
-        Invalid,      // bad input: the message says which field and why
-        NotFound,     // the thing asked for does not exist
-        WrongKey,     // passphrase or key does not open the database
-        Corrupt,      // a file is damaged; nothing was changed
-        TooNew,       // made by a newer program
-        Unavailable,  // a service (keychain, disk, server) could not be used
-        Io,           // reading or writing failed (disk full, read-only)
-        Conflict,     // the change clashes with another one
+        Invalid,     // bad input: the message says which field and why
+        NotFound,    // the thing asked for does not exist
+        WrongKey,    // passphrase or key does not open the database
+        Corrupt,     // a file is damaged; nothing was changed
+        TooNew,      // made by a newer program
+        Unavailable, // a service (keychain, disk, server) could not be used
+        Io,          // reading or writing failed (disk full, read-only)
+        Conflict,    // the change clashes with another one
         Internal,
     };
     Kind kind = Kind::Internal;
     QString message;
     QString field; // the field the message belongs beside, if any
 
-    static Error invalid(QString message, QString field = {}) { return {Kind::Invalid, std::move(message), std::move(field)}; }
+    static Error invalid(QString message, QString field = {})
+    {
+        return {Kind::Invalid, std::move(message), std::move(field)};
+    }
     static Error make(Kind kind, QString message) { return {kind, std::move(message), {}}; }
 };
 
 // Errors are values (STYLE.md): Result<T> holds either a T or an Error.
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_data(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-    Result(Error error) : m_data(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+    Result(T value) : m_data(std::move(value)) {}     // NOLINT(google-explicit-constructor)
+    Result(Error error) : m_data(std::move(error)) {} // NOLINT(google-explicit-constructor)
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
@@ -55,8 +57,7 @@ private:
 };
 
 // For operations that produce nothing but can fail.
-template<>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

@@ -87,15 +87,17 @@ void ChangeSet::rollback()
 Status ChangeSet::writeOutbox(const QString& entity, const QString& id, const QString& kind, qint64 baseVersion,
                               const QVariantMap& fields)
 {
-    QSqlQuery* q = m_cache.get(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, base_version, "
-                                              "hlc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery* q =
+        m_cache.get(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, base_version, "
+                                   "hlc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
     q->addBindValue(newId());
     q->addBindValue(entity);
     q->addBindValue(id);
     q->addBindValue(kind);
-    q->addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact)));
+    q->addBindValue(
+        QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact)));
     q->addBindValue(baseVersion);
     q->addBindValue(m_hlc);
     q->addBindValue(m_now);

@@ -49,7 +49,8 @@ std::optional<bool> parseBool(const QString& raw)
 
 std::optional<RelationType> parseRelation(const QString& raw)
 {
-    const QString key = text::searchKey(raw).replace(QLatin1Char(' '), QLatin1Char('_')).replace(QLatin1Char('/'), QLatin1Char('_'));
+    const QString key =
+        text::searchKey(raw).replace(QLatin1Char(' '), QLatin1Char('_')).replace(QLatin1Char('/'), QLatin1Char('_'));
     if (auto t = relationTypeFromKey(key))
         return t;
     for (int i = 0; i <= static_cast<int>(RelationType::Other); ++i) {
@@ -61,9 +62,12 @@ std::optional<RelationType> parseRelation(const QString& raw)
 }
 
 // Validates one row; returns the draft or the reason it is refused.
-Result<Draft> draftFrom(const CsvRow& row, const QHash<QString, int>& col, const ImportOptions& options, const QDate& today)
+Result<Draft> draftFrom(const CsvRow& row, const QHash<QString, int>& col, const ImportOptions& options,
+                        const QDate& today)
 {
-    auto get = [&](const QString& name) { return col.contains(name) ? row.fields.value(col.value(name)).trimmed() : QString(); };
+    auto get = [&](const QString& name) {
+        return col.contains(name) ? row.fields.value(col.value(name)).trimmed() : QString();
+    };
     Draft d;
     d.line = row.line;
     d.client.firstName = text::clean(get(QStringLiteral("first_name")));
@@ -99,7 +103,8 @@ Result<Draft> draftFrom(const CsvRow& row, const QHash<QString, int>& col, const
     const QString cEmail = get(QStringLiteral("contact_email"));
     const QString cPhone = get(QStringLiteral("contact_phone"));
     const QString cRelation = get(QStringLiteral("contact_relation"));
-    d.hasContact = !(cFirst.isEmpty() && cLast.isEmpty() && cEmail.isEmpty() && cPhone.isEmpty() && cRelation.isEmpty());
+    d.hasContact =
+        !(cFirst.isEmpty() && cLast.isEmpty() && cEmail.isEmpty() && cPhone.isEmpty() && cRelation.isEmpty());
     QList<RelatedPerson> people;
     if (d.hasContact) {
         RelationType type = RelationType::Other;
@@ -156,7 +161,8 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
         return parsed.error();
     const QList<CsvRow>& rows = *parsed;
     if (rows.isEmpty())
-        return Error::invalid(tr("The file is empty; expected a header row such as: %1").arg(kColumns.join(QLatin1Char(','))));
+        return Error::invalid(
+            tr("The file is empty; expected a header row such as: %1").arg(kColumns.join(QLatin1Char(','))));
 
     QHash<QString, int> col;
     QStringList unknown;
@@ -167,9 +173,12 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
         else if (!name.isEmpty())
             unknown << rows.first().fields.at(i).trimmed();
     }
-    if (!unknown.isEmpty() || (!col.contains(QStringLiteral("first_name")) && !col.contains(QStringLiteral("last_name"))))
+    if (!unknown.isEmpty() ||
+        (!col.contains(QStringLiteral("first_name")) && !col.contains(QStringLiteral("last_name"))))
         return Error::invalid(tr("The header row is not recognized%1. Expected columns: %2")
-                                  .arg(unknown.isEmpty() ? QString() : tr(" (unknown columns: %1)").arg(unknown.join(QStringLiteral(", "))),
+                                  .arg(unknown.isEmpty()
+                                           ? QString()
+                                           : tr(" (unknown columns: %1)").arg(unknown.join(QStringLiteral(", "))),
                                        kColumns.join(QLatin1Char(','))));
 
     ImportReport report;
@@ -179,7 +188,10 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     for (qsizetype i = 1; i < rows.size(); ++i) {
         const CsvRow& row = rows.at(i);
         if (row.fields.size() != rows.first().fields.size()) {
-            report.problems << tr("line %1: has %2 fields, the header has %3").arg(row.line).arg(row.fields.size()).arg(rows.first().fields.size());
+            report.problems << tr("line %1: has %2 fields, the header has %3")
+                                   .arg(row.line)
+                                   .arg(row.fields.size())
+                                   .arg(rows.first().fields.size());
             continue;
         }
         auto d = draftFrom(row, col, options, today);
@@ -229,7 +241,11 @@ Result<QByteArray> exportClientsCsv(Store& store)
         if (!list)
             return list.error();
         for (const ClientSummary& s : *list) {
-            QStringList f = {s.firstName, s.lastName, s.email, s.mobilePhone, s.dateOfBirth.toString(Qt::ISODate),
+            QStringList f = {s.firstName,
+                             s.lastName,
+                             s.email,
+                             s.mobilePhone,
+                             s.dateOfBirth.toString(Qt::ISODate),
                              s.isMinor ? QStringLiteral("yes") : QStringLiteral("no")};
             auto people = store.relations().forClient(s.id);
             if (!people)

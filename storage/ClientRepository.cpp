@@ -172,7 +172,8 @@ Status ClientRepository::writeSearchTerms(const Client& c, bool knownNew)
     if (terms.isEmpty())
         return {};
     const QString values = QStringLiteral("(?, ?), ").repeated(terms.size()).chopped(2);
-    QSqlQuery* ins = m_cache.get(QStringLiteral("INSERT OR IGNORE INTO search_terms (term, client_id) VALUES ") + values);
+    QSqlQuery* ins =
+        m_cache.get(QStringLiteral("INSERT OR IGNORE INTO search_terms (term, client_id) VALUES ") + values);
     if (!ins)
         return Error::make(Error::Kind::Internal, m_cache.error());
     for (const QString& t : terms) {
@@ -226,11 +227,11 @@ Status ClientRepository::save(ChangeSet& cs, Client& c, bool knownNew)
     QVariantMap fields = outcome->changed;
     fields.remove(QStringLiteral("sort_key")); // derived locally, not synced
     c.meta.hlc = cs.hlc();
-    const QString summary = outcome->inserted
-                                ? QCoreApplication::translate("ClientRepository", "Client created")
-                                : QCoreApplication::translate("ClientRepository", "Changed: %1")
-                                      .arg(QStringList(fields.keys()).join(QStringLiteral(", ")));
-    return cs.recordUpsert(QStringLiteral("client"), c.meta.id, c.meta.version, fields, outcome->inserted, c.meta.id, summary);
+    const QString summary = outcome->inserted ? QCoreApplication::translate("ClientRepository", "Client created")
+                                              : QCoreApplication::translate("ClientRepository", "Changed: %1")
+                                                    .arg(QStringList(fields.keys()).join(QStringLiteral(", ")));
+    return cs.recordUpsert(QStringLiteral("client"), c.meta.id, c.meta.version, fields, outcome->inserted, c.meta.id,
+                           summary);
 }
 
 Status ClientRepository::remove(ChangeSet& cs, const QString& id)

@@ -37,8 +37,7 @@ Error explainOpenFailure(const Error& e, const QString& path)
 
 DataFolder::DataFolder(QString dir, const Clock& clock, Actor actor, QObject* parent)
     : QObject(parent), m_dir(std::move(dir)), m_clock(clock), m_actor(std::move(actor))
-{
-}
+{}
 
 DataFolder::~DataFolder() = default;
 
@@ -68,10 +67,12 @@ bool DataFolder::hasDatabase() const
 void DataFolder::create(const SecureBytes* passphrase, StoreCallback done)
 {
     if (hasDatabase())
-        return done(Error::make(Error::Kind::Invalid,
-                                tr("%1 already has a database; it was left untouched.").arg(QDir::toNativeSeparators(m_dir))));
+        return done(
+            Error::make(Error::Kind::Invalid,
+                        tr("%1 already has a database; it was left untouched.").arg(QDir::toNativeSeparators(m_dir))));
     if (!QDir().mkpath(m_dir))
-        return done(Error::make(Error::Kind::Io, tr("The folder %1 could not be created.").arg(QDir::toNativeSeparators(m_dir))));
+        return done(Error::make(Error::Kind::Io,
+                                tr("The folder %1 could not be created.").arg(QDir::toNativeSeparators(m_dir))));
     QFile::setPermissions(m_dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     KeyVault::create(m_dir, passphrase, [this, done](Result<SecureBytes> key) {
         if (!key)
@@ -87,16 +88,18 @@ void DataFolder::create(const SecureBytes* passphrase, StoreCallback done)
 void DataFolder::unlockKey(const SecureBytes* passphrase, std::function<void(Result<SecureBytes>)> done)
 {
     if (!hasDatabase())
-        return done(Error::make(Error::Kind::NotFound,
-                                tr("There is no PracticeDesk database in %1. Create one with `practicedesk-cli init`, or "
-                                   "choose the folder with --data-dir.")
-                                    .arg(QDir::toNativeSeparators(m_dir))));
+        return done(
+            Error::make(Error::Kind::NotFound,
+                        tr("There is no PracticeDesk database in %1. Create one with `practicedesk-cli init`, or "
+                           "choose the folder with --data-dir.")
+                            .arg(QDir::toNativeSeparators(m_dir))));
     const qint64 size = QFileInfo(databasePath()).size();
     if (size == 0)
-        return done(Error::make(Error::Kind::Corrupt,
-                                tr("The database %1 is empty (0 bytes): it is damaged. It was left as it is; restore it "
-                                   "from a backup with `practicedesk-cli restore FILE`.")
-                                    .arg(QDir::toNativeSeparators(databasePath()))));
+        return done(
+            Error::make(Error::Kind::Corrupt,
+                        tr("The database %1 is empty (0 bytes): it is damaged. It was left as it is; restore it "
+                           "from a backup with `practicedesk-cli restore FILE`.")
+                            .arg(QDir::toNativeSeparators(databasePath()))));
     KeyVault::unlock(m_dir, passphrase, std::move(done));
 }
 
@@ -126,8 +129,8 @@ void DataFolder::rekey(Store& store, const SecureBytes* passphrase, StatusCallba
         if (!s) {
             Status back = store.database().rekey(*m_key);
             return done(Error::make(s.error().kind, tr("The new key could not be stored (%1); the database was %2.")
-                                                       .arg(s.message(), back ? tr("left with its old key")
-                                                                              : tr("NOT restored to its old key"))));
+                                                        .arg(s.message(), back ? tr("left with its old key")
+                                                                               : tr("NOT restored to its old key"))));
         }
         m_key = std::make_unique<SecureBytes>(shared->copy());
         done({});
@@ -143,8 +146,9 @@ Status DataFolder::backup(Store& store, const QString& file)
     if (QFileInfo::exists(keySlotPath())) {
         QFile::remove(file + QStringLiteral(".keyslot"));
         if (!QFile::copy(keySlotPath(), file + QStringLiteral(".keyslot")))
-            return Error::make(Error::Kind::Io, tr("The backup was written, but its key slot %1 could not be.")
-                                                     .arg(file + QStringLiteral(".keyslot")));
+            return Error::make(
+                Error::Kind::Io,
+                tr("The backup was written, but its key slot %1 could not be.").arg(file + QStringLiteral(".keyslot")));
     }
     return {};
 }
@@ -206,14 +210,16 @@ void DataFolder::finishRestore(const QString& backupFile, const SecureBytes* pas
         if (!problems || !problems->isEmpty()) {
             db.value().reset();
             QFile::remove(staging);
-            return done(Error::make(Error::Kind::Corrupt, tr("The backup %1 is damaged; nothing was changed.").arg(backupFile)));
+            return done(Error::make(Error::Kind::Corrupt,
+                                    tr("The backup %1 is damaged; nothing was changed.").arg(backupFile)));
         }
     }
     const QString keep = databasePath() + QStringLiteral(".before-restore-") +
                          m_clock.nowUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     if (hasDatabase() && !QFile::rename(databasePath(), keep)) {
         QFile::remove(staging);
-        return done(Error::make(Error::Kind::Io, tr("The current database could not be set aside; nothing was changed.")));
+        return done(
+            Error::make(Error::Kind::Io, tr("The current database could not be set aside; nothing was changed.")));
     }
     if (!QFile::rename(staging, databasePath())) {
         QFile::rename(keep, databasePath());

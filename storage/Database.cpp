@@ -68,7 +68,8 @@ int Database::currentSchemaVersion()
 Result<std::unique_ptr<Database>> Database::create(const QString& path, const SecureBytes& key)
 {
     if (QFileInfo::exists(path))
-        return Error::make(Error::Kind::Invalid, tr("A database already exists at %1; it was left untouched.").arg(path));
+        return Error::make(Error::Kind::Invalid,
+                           tr("A database already exists at %1; it was left untouched.").arg(path));
     return openImpl(path, &key, true);
 }
 
@@ -106,8 +107,9 @@ Result<std::unique_ptr<Database>> Database::openImpl(const QString& path, const 
     else
         self->m_db.setConnectOptions(QStringLiteral("QSQLCIPHER_BUSY_TIMEOUT=5000"));
     if (!self->m_db.open())
-        return Error::make(Error::Kind::Io,
-                           tr("The database %1 could not be opened: %2").arg(path, sqlErrorText(self->m_db.lastError())));
+        return Error::make(
+            Error::Kind::Io,
+            tr("The database %1 could not be opened: %2").arg(path, sqlErrorText(self->m_db.lastError())));
 
     if (key) {
         if (Status s = self->applyKey(*key); !s)
@@ -154,12 +156,9 @@ Status Database::configure(bool encrypted)
     }
     q.finish();
     const QStringList pragmas = {
-        QStringLiteral("PRAGMA cache_size = -65536"),
-        QStringLiteral("PRAGMA foreign_keys = ON"),
-        QStringLiteral("PRAGMA journal_mode = WAL"),
-        QStringLiteral("PRAGMA synchronous = FULL"),
-        QStringLiteral("PRAGMA temp_store = MEMORY"),
-        QStringLiteral("PRAGMA secure_delete = ON"),
+        QStringLiteral("PRAGMA cache_size = -65536"), QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA journal_mode = WAL"),  QStringLiteral("PRAGMA synchronous = FULL"),
+        QStringLiteral("PRAGMA temp_store = MEMORY"), QStringLiteral("PRAGMA secure_delete = ON"),
     };
     for (const QString& p : pragmas) {
         if (!q.exec(p)) {
@@ -207,7 +206,8 @@ Status Database::rekey(const SecureBytes& newKey)
 Status Database::backupTo(const QString& path, const SecureBytes& key)
 {
     if (QFileInfo::exists(path))
-        return Error::make(Error::Kind::Invalid, tr("%1 already exists; choose a new file name for the backup.").arg(path));
+        return Error::make(Error::Kind::Invalid,
+                           tr("%1 already exists; choose a new file name for the backup.").arg(path));
     // ATTACH with a key literal: the literal is built in locked memory and bound as a
     // parameter, so it never lands in a query string.
     // The connection was opened without SQLITE_OPEN_CREATE, which ATTACH inherits: make
@@ -215,7 +215,8 @@ Status Database::backupTo(const QString& path, const SecureBytes& key)
     {
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return Error::make(Error::Kind::Io, tr("The backup file %1 could not be created: %2").arg(path, f.errorString()));
+            return Error::make(Error::Kind::Io,
+                               tr("The backup file %1 could not be created: %2").arg(path, f.errorString()));
     }
     const SecureBytes literal = key.toHexKeyLiteral();
     auto* handle = static_cast<SqlCipherDriver*>(m_db.driver())->nativeHandle();
@@ -230,8 +231,9 @@ Status Database::backupTo(const QString& path, const SecureBytes& key)
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE) {
         QFile::remove(path);
-        return Error::make(Error::Kind::Io,
-                           tr("The backup file could not be created: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+        return Error::make(
+            Error::Kind::Io,
+            tr("The backup file could not be created: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
     }
     Status result;
     const QStringList steps = {QStringLiteral("PRAGMA backup.cipher_page_size = 4096"),

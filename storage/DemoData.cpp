@@ -12,24 +12,24 @@ namespace pd {
 namespace {
 
 const char* const kFirstNames[] = {
-    "Ana",    "José",    "Zoë",      "Liam",    "Sofía",   "Noah",     "Amélie", "Mateo",   "Chloé",  "Lukas",
-    "Søren",  "Łukasz",  "Ólafur",   "Maya",    "Ethan",   "Isabella", "Jürgen", "Aoife",   "Nguyễn", "Mei",
-    "محمد",   "فاطمة",   "דוד",      "נועה",    "李娜",    "王伟",     "Olivia", "Emma",    "Lucas",  "Chiara",
-    "Björn",  "Çağla",   "Dvořák",   "Renée",   "François", "Siobhán", "Ingrid", "Kwame",   "Amara",  "Priya",
-    "Arjun",  "Yuki",    "Hana",     "Mateus",  "João",    "Élodie",  "Tomás",  "Agnieszka", "Oskar", "Leila",
+    "Ana",   "José",   "Zoë",    "Liam",   "Sofía",    "Noah",     "Amélie", "Mateo",     "Chloé",  "Lukas",
+    "Søren", "Łukasz", "Ólafur", "Maya",   "Ethan",    "Isabella", "Jürgen", "Aoife",     "Nguyễn", "Mei",
+    "محمد",  "فاطمة",  "דוד",    "נועה",   "李娜",     "王伟",     "Olivia", "Emma",      "Lucas",  "Chiara",
+    "Björn", "Çağla",  "Dvořák", "Renée",  "François", "Siobhán",  "Ingrid", "Kwame",     "Amara",  "Priya",
+    "Arjun", "Yuki",   "Hana",   "Mateus", "João",     "Élodie",   "Tomás",  "Agnieszka", "Oskar",  "Leila",
 };
 const char* const kLastNames[] = {
-    "García",   "Müller",   "Smith",   "Nguyen",   "O'Brien",  "Kowalski", "Johansson", "Rossi",   "Dubois",
-    "Haddad",   "Cohen",    "Chen",    "Wang",     "Okafor",   "Patel",    "Sánchez",   "Núñez",   "Fernández",
-    "Brown",    "Wilson",   "Schäfer", "Lefèvre",  "Ivanova",  "Popescu",  "Yılmaz",    "Kim",     "Tanaka",
-    "Murphy",   "van der Berg", "De la Cruz", "Åberg", "Østergaard", "Ó Súilleabháin", "Mendoza", "Silva",
-    "Costa",    "Jensen",   "Novak",   "Horvat",   "Khalil",   "Levi",     "Zhang",     "Li",      "Hoang",
+    "García",         "Müller",    "Smith",  "Nguyen", "O'Brien",      "Kowalski",   "Johansson", "Rossi",
+    "Dubois",         "Haddad",    "Cohen",  "Chen",   "Wang",         "Okafor",     "Patel",     "Sánchez",
+    "Núñez",          "Fernández", "Brown",  "Wilson", "Schäfer",      "Lefèvre",    "Ivanova",   "Popescu",
+    "Yılmaz",         "Kim",       "Tanaka", "Murphy", "van der Berg", "De la Cruz", "Åberg",     "Østergaard",
+    "Ó Súilleabháin", "Mendoza",   "Silva",  "Costa",  "Jensen",       "Novak",      "Horvat",    "Khalil",
+    "Levi",           "Zhang",     "Li",     "Hoang",
 };
 const char* const kDomains[] = {"example.com", "example.org", "mail.example.net", "correo.example.es",
                                 "post.example.de"};
 
-template<size_t N>
-QString pick(QRandomGenerator& rng, const char* const (&list)[N])
+template <size_t N> QString pick(QRandomGenerator& rng, const char* const (&list)[N])
 {
     return QString::fromUtf8(list[rng.bounded(static_cast<quint32>(N))]);
 }

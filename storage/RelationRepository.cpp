@@ -134,7 +134,8 @@ Result<Contact> RelationRepository::contact(const QString& contactId)
     if (!q.exec())
         return writeError(q.lastError());
     if (!q.next())
-        return Error::make(Error::Kind::NotFound, QCoreApplication::translate("RelationRepository", "No such contact."));
+        return Error::make(Error::Kind::NotFound,
+                           QCoreApplication::translate("RelationRepository", "No such contact."));
     Contact c;
     c.meta.id = q.value(0).toString();
     c.firstName = q.value(1).toString();
@@ -168,20 +169,21 @@ Status RelationRepository::saveContact(ChangeSet& cs, Contact& c, const QString&
     if (outcome->changed.isEmpty())
         return {};
     c.meta.hlc = cs.hlc();
-    return cs.recordUpsert(QStringLiteral("contact"), c.meta.id, c.meta.version, outcome->changed, outcome->inserted, clientId,
-                           outcome->inserted ? QCoreApplication::translate("RelationRepository", "Contact %1 added")
-                                                   .arg(c.displayName())
-                                             : QCoreApplication::translate("RelationRepository", "Contact %1 changed")
-                                                   .arg(c.displayName()));
+    return cs.recordUpsert(
+        QStringLiteral("contact"), c.meta.id, c.meta.version, outcome->changed, outcome->inserted, clientId,
+        outcome->inserted
+            ? QCoreApplication::translate("RelationRepository", "Contact %1 added").arg(c.displayName())
+            : QCoreApplication::translate("RelationRepository", "Contact %1 changed").arg(c.displayName()));
 }
 
 Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
 {
     if (r.contactId.isEmpty() == r.relatedClientId.isEmpty())
-        return Error::invalid(QCoreApplication::translate("RelationRepository",
-                                                          "A relation points at either a contact or a client."));
+        return Error::invalid(
+            QCoreApplication::translate("RelationRepository", "A relation points at either a contact or a client."));
     if (r.relatedClientId == r.clientId)
-        return Error::invalid(QCoreApplication::translate("RelationRepository", "A client cannot be its own relation."));
+        return Error::invalid(
+            QCoreApplication::translate("RelationRepository", "A client cannot be its own relation."));
     if (r.meta.id.isEmpty()) {
         r.meta.id = newId();
         knownNew = true;
@@ -213,7 +215,8 @@ Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
             ? QCoreApplication::translate("RelationRepository", "Relation added (%1)").arg(relationTypeKey(r.type))
             : QCoreApplication::translate("RelationRepository", "Relation changed: %1")
                   .arg(QStringList(outcome->changed.keys()).join(QStringLiteral(", ")));
-    return cs.recordUpsert(QStringLiteral("relation"), r.meta.id, r.meta.version, outcome->changed, outcome->inserted, r.clientId, summary);
+    return cs.recordUpsert(QStringLiteral("relation"), r.meta.id, r.meta.version, outcome->changed, outcome->inserted,
+                           r.clientId, summary);
 }
 
 Status RelationRepository::remove(ChangeSet& cs, const QString& relationId)

@@ -35,7 +35,8 @@ QVariant storedForm(const QVariant& v)
     case QMetaType::ULongLong:
         return QVariant(v.toLongLong());
     case QMetaType::QDate:
-        return v.toDate().isValid() ? QVariant(v.toDate().toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+        return v.toDate().isValid() ? QVariant(v.toDate().toString(Qt::ISODate))
+                                    : QVariant(QMetaType::fromType<QString>());
     default:
         return QVariant(v.toString());
     }
@@ -108,8 +109,8 @@ Result<RowWriter::Outcome> RowWriter::write(ChangeSet& cs, const QString& table,
     QStringList sets;
     for (auto it = out.changed.begin(); it != out.changed.end(); ++it)
         sets << it.key() + QStringLiteral(" = ?");
-    QSqlQuery* q = m_cache.get(
-        QStringLiteral("UPDATE %1 SET %2, hlc = ?, updated_at = ? WHERE id = ?").arg(table, sets.join(QStringLiteral(", "))));
+    QSqlQuery* q = m_cache.get(QStringLiteral("UPDATE %1 SET %2, hlc = ?, updated_at = ? WHERE id = ?")
+                                   .arg(table, sets.join(QStringLiteral(", "))));
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
     for (auto it = out.changed.begin(); it != out.changed.end(); ++it)
@@ -124,7 +125,8 @@ Result<RowWriter::Outcome> RowWriter::write(ChangeSet& cs, const QString& table,
 
 Status RowWriter::tombstone(ChangeSet& cs, const QString& table, const QString& id)
 {
-    QSqlQuery* q = m_cache.get(QStringLiteral("UPDATE %1 SET deleted = 1, hlc = ?, updated_at = ? WHERE id = ?").arg(table));
+    QSqlQuery* q =
+        m_cache.get(QStringLiteral("UPDATE %1 SET deleted = 1, hlc = ?, updated_at = ? WHERE id = ?").arg(table));
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
     q->addBindValue(cs.hlc());
@@ -133,7 +135,8 @@ Status RowWriter::tombstone(ChangeSet& cs, const QString& table, const QString& 
     if (!q->exec())
         return writeError(q->lastError());
     if (q->numRowsAffected() != 1)
-        return Error::make(Error::Kind::NotFound, QCoreApplication::translate("Database", "The record no longer exists."));
+        return Error::make(Error::Kind::NotFound,
+                           QCoreApplication::translate("Database", "The record no longer exists."));
     return {};
 }
 

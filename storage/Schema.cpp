@@ -178,8 +178,9 @@ Status migrate(QSqlDatabase& db)
     bool ok = false;
     const int current = userVersion(db, &ok);
     if (!ok)
-        return Error::make(Error::Kind::Corrupt, QCoreApplication::translate("Schema", "The database could not be read: %1")
-                                                     .arg(sqlErrorText(db.lastError())));
+        return Error::make(Error::Kind::Corrupt,
+                           QCoreApplication::translate("Schema", "The database could not be read: %1")
+                               .arg(sqlErrorText(db.lastError())));
     if (current > latestVersion())
         return Error::make(Error::Kind::TooNew,
                            QCoreApplication::translate("Schema", "This database was written by a newer version of "

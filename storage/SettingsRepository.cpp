@@ -40,8 +40,9 @@ Status SettingsRepository::setOrganization(ChangeSet& cs, const QString& key, co
     w.addBindValue(key);
     if (!w.exec())
         return writeError(w.lastError());
-    return cs.recordUpsert(QStringLiteral("org_setting"), key, version, {{QStringLiteral("value"), value}}, !exists, {},
-                           QCoreApplication::translate("SettingsRepository", "Organization setting %1 = %2").arg(key, value));
+    return cs.recordUpsert(
+        QStringLiteral("org_setting"), key, version, {{QStringLiteral("value"), value}}, !exists, {},
+        QCoreApplication::translate("SettingsRepository", "Organization setting %1 = %2").arg(key, value));
 }
 
 Result<QMap<QString, QString>> SettingsRepository::clientOverrides(const QString& clientId)
@@ -69,23 +70,23 @@ Status SettingsRepository::setClientOverride(ChangeSet& cs, const QString& clien
     const QString id = q.next() ? q.value(0).toString() : newId();
     q.finish();
     RowWriter writer(m_cache);
-    auto outcome = writer.write(cs, QStringLiteral("client_settings"), id,
-                                {{QStringLiteral("client_id"), clientId},
-                                 {QStringLiteral("key"), key},
-                                 {QStringLiteral("value"), value}});
+    auto outcome = writer.write(
+        cs, QStringLiteral("client_settings"), id,
+        {{QStringLiteral("client_id"), clientId}, {QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
     if (!outcome)
         return outcome.error();
     if (outcome->changed.isEmpty())
         return {};
-    return cs.recordUpsert(QStringLiteral("client_setting"), id, 0, outcome->changed, outcome->inserted, clientId,
-                           QCoreApplication::translate("SettingsRepository", "Portal setting %1 = %2 for this client")
-                               .arg(key, value));
+    return cs.recordUpsert(
+        QStringLiteral("client_setting"), id, 0, outcome->changed, outcome->inserted, clientId,
+        QCoreApplication::translate("SettingsRepository", "Portal setting %1 = %2 for this client").arg(key, value));
 }
 
 Status SettingsRepository::clearClientOverride(ChangeSet& cs, const QString& clientId, const QString& key)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, version FROM client_settings WHERE client_id = ? AND key = ? AND deleted = 0"));
+    q.prepare(
+        QStringLiteral("SELECT id, version FROM client_settings WHERE client_id = ? AND key = ? AND deleted = 0"));
     q.addBindValue(clientId);
     q.addBindValue(key);
     if (!q.exec())

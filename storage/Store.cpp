@@ -34,8 +34,8 @@ QString ensureNodeId(QSqlDatabase& db)
 
 Store::Store(std::unique_ptr<Database> db, const Clock& clock, Actor actor)
     : m_db(std::move(db)), m_clock(clock), m_actor(std::move(actor)), m_nodeId(ensureNodeId(m_db->sql())),
-      m_cache(m_db->sql()), m_hlc(clock, m_nodeId), m_clients(m_db->sql(), m_cache),
-      m_relations(m_db->sql(), m_cache), m_settings(m_db->sql(), m_cache)
+      m_cache(m_db->sql()), m_hlc(clock, m_nodeId), m_clients(m_db->sql(), m_cache), m_relations(m_db->sql(), m_cache),
+      m_settings(m_db->sql(), m_cache)
 {
     HlcStamp last;
     if (HlcStamp::parse(metaValue(m_db->sql(), QStringLiteral("hlc")), &last))

@@ -127,10 +127,10 @@ void AdminCommand::run()
             m_positional << a;
         }
     }
-    static const QStringList commands = {QStringLiteral("init"),   QStringLiteral("import-clients"),
+    static const QStringList commands = {QStringLiteral("init"),         QStringLiteral("import-clients"),
                                          QStringLiteral("list-clients"), QStringLiteral("export"),
-                                         QStringLiteral("backup"), QStringLiteral("restore"),
-                                         QStringLiteral("rekey"),  QStringLiteral("check")};
+                                         QStringLiteral("backup"),       QStringLiteral("restore"),
+                                         QStringLiteral("rekey"),        QStringLiteral("check")};
     if (m_command.isEmpty())
         return finish(2, QString::fromUtf8(kHelp).arg(defaultDataDir()));
     if (!commands.contains(m_command))
@@ -230,7 +230,8 @@ Status AdminCommand::runCommand(Store& store)
     if (m_command == QLatin1String("import-clients")) {
         QFile f(m_positional.first());
         if (!f.open(QIODevice::ReadOnly))
-            return Error::make(Error::Kind::NotFound, tr("Cannot read %1: %2").arg(m_positional.first(), f.errorString()));
+            return Error::make(Error::Kind::NotFound,
+                               tr("Cannot read %1: %2").arg(m_positional.first(), f.errorString()));
         ImportOptions options;
         options.skipInvalid = m_skipInvalid;
         auto report = importClientsCsv(store, f.readAll(), options);
@@ -244,7 +245,8 @@ Status AdminCommand::runCommand(Store& store)
         printOut(tr("Imported %1 clients and %2 contacts%3.\n")
                      .arg(report->imported)
                      .arg(report->contacts)
-                     .arg(report->problems.isEmpty() ? QString() : tr("; skipped %1 invalid rows").arg(report->problems.size())));
+                     .arg(report->problems.isEmpty() ? QString()
+                                                     : tr("; skipped %1 invalid rows").arg(report->problems.size())));
         return {};
     }
     if (m_command == QLatin1String("export")) {
@@ -270,7 +272,8 @@ Status AdminCommand::runCommand(Store& store)
         if (!problems)
             return problems.error();
         if (!problems->isEmpty())
-            return Error::make(Error::Kind::Corrupt, tr("The database has problems:\n%1").arg(problems->join(QLatin1Char('\n'))));
+            return Error::make(Error::Kind::Corrupt,
+                               tr("The database has problems:\n%1").arg(problems->join(QLatin1Char('\n'))));
         printOut(tr("The database is fine (schema %1, %2 clients, %3 changes waiting to sync).\n")
                      .arg(store.database().schemaVersion())
                      .arg(store.clients().count().value())

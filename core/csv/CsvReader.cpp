@@ -32,9 +32,10 @@ Result<QList<CsvRow>> CsvReader::parse(const QByteArray& input)
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         const QString part = decoder.decode(QByteArrayView(bytes).sliced(start, end - start + 1));
         if (decoder.hasError())
-            return Error::invalid(tr("Line %1 is not valid UTF-8 text (the file may be saved as Latin-1 or Windows-1252). "
-                                     "Save it as CSV UTF-8 and import again.")
-                                      .arg(lineNo));
+            return Error::invalid(
+                tr("Line %1 is not valid UTF-8 text (the file may be saved as Latin-1 or Windows-1252). "
+                   "Save it as CSV UTF-8 and import again.")
+                    .arg(lineNo));
         if (part.contains(QChar(0)))
             return Error::invalid(tr("Line %1 contains a NUL character; this is not a text CSV file.").arg(lineNo));
         text += part;
@@ -110,8 +111,8 @@ Result<QList<CsvRow>> CsvReader::parse(const QByteArray& input)
 QString CsvWriter::field(const QString& value)
 {
     QString v = value;
-    if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.at(0)) && !(v.at(0) == QLatin1Char('+') && v.size() > 1 &&
-                                                                      v.mid(1).toLongLong() > 0))
+    if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.at(0)) &&
+        !(v.at(0) == QLatin1Char('+') && v.size() > 1 && v.mid(1).toLongLong() > 0))
         v.prepend(QLatin1Char('\''));
     if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n')) ||
         v.contains(QLatin1Char('\r'))) {

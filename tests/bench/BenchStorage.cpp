@@ -29,7 +29,7 @@ struct Fixture
     pd::SecureBytes key = pd::SecureBytes::random(32);
     QString encryptedPath;
     QString plainPath;
-    QStringList prefixes;     // search texts: name, email and phone prefixes
+    QStringList prefixes; // search texts: name, email and phone prefixes
 };
 
 std::unique_ptr<pd::Store> openStore(const QString& path, const pd::SecureBytes* key)
@@ -89,7 +89,8 @@ Fixture& fixture()
             populate(store, true);
             // Search texts taken from the data itself: 3-letter name prefixes, email and phone prefixes.
             QSqlQuery q(store.sql());
-            q.exec(QStringLiteral("SELECT first_name, last_name, email, mobile_phone FROM clients ORDER BY random() LIMIT 400"));
+            q.exec(QStringLiteral(
+                "SELECT first_name, last_name, email, mobile_phone FROM clients ORDER BY random() LIMIT 400"));
             while (q.next()) {
                 fx->prefixes << q.value(0).toString().left(3) << q.value(1).toString().left(4)
                              << q.value(2).toString().left(5) << q.value(3).toString().mid(2, 6);
@@ -209,8 +210,11 @@ void BM_SaveRelation(benchmark::State& state)
     }
     setLabel(state);
 }
-BENCHMARK(BM_SaveRelation)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->ComputeStatistics(
-    "median_of_reps", [](const std::vector<double>& v) {
+BENCHMARK(BM_SaveRelation)
+    ->Arg(1)
+    ->Arg(0)
+    ->Unit(benchmark::kMillisecond)
+    ->ComputeStatistics("median_of_reps", [](const std::vector<double>& v) {
         std::vector<double> s = v;
         std::sort(s.begin(), s.end());
         return s[s.size() / 2];

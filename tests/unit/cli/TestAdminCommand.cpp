@@ -80,16 +80,19 @@ private slots:
 
     void noPlaintextAnywhereInTheDataFolder()
     {
-        writeCsv(QStringLiteral("p.csv"), kHeader + "Zebulon,Quixotic-Marker,zebulon.marker@example.com,+1 202 555 0147,"
-                                                    "2001-02-03,no,Wilhelmina,Marker,wilhelmina@example.com,,parent\n");
+        writeCsv(QStringLiteral("p.csv"), kHeader +
+                                              "Zebulon,Quixotic-Marker,zebulon.marker@example.com,+1 202 555 0147,"
+                                              "2001-02-03,no,Wilhelmina,Marker,wilhelmina@example.com,,parent\n");
         QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("p.csv"))}).exitCode, 0);
         const QStringList files = pd::test::filesBelow(dataDir());
         QVERIFY(!files.isEmpty());
         for (const auto& [path, bytes] : pd::test::snapshot(dataDir())) {
             QVERIFY2(!bytes.startsWith("SQLite format 3"), qPrintable(path));
-            for (const QByteArray& needle : {QByteArray("Quixotic"), QByteArray("zebulon.marker"),
-                                            QByteArray("Wilhelmina"), QByteArray("2025550147"), QByteArray("CREATE TABLE")})
-                QVERIFY2(!bytes.contains(needle), qPrintable(path + QStringLiteral(" contains ") + QString::fromLatin1(needle)));
+            for (const QByteArray& needle :
+                 {QByteArray("Quixotic"), QByteArray("zebulon.marker"), QByteArray("Wilhelmina"),
+                  QByteArray("2025550147"), QByteArray("CREATE TABLE")})
+                QVERIFY2(!bytes.contains(needle),
+                         qPrintable(path + QStringLiteral(" contains ") + QString::fromLatin1(needle)));
         }
     }
 
@@ -130,7 +133,8 @@ private slots:
 
     void injectionAndFormatStringsAreStoredVerbatim()
     {
-        writeCsv(QStringLiteral("i.csv"), kHeader + "\"Robert'); DROP TABLE clients;--\",%s%n%x,bobby@example.com,,,no,,,,,\n");
+        writeCsv(QStringLiteral("i.csv"),
+                 kHeader + "\"Robert'); DROP TABLE clients;--\",%s%n%x,bobby@example.com,,,no,,,,,\n");
         QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("i.csv"))}).exitCode, 0);
         const auto r = cli({QStringLiteral("list-clients"), QStringLiteral("--search"), QStringLiteral("robert")});
         QVERIFY(r.out.contains(QStringLiteral("%s%n%x, Robert'); DROP TABLE clients;--")));
@@ -141,15 +145,18 @@ private slots:
     {
         QTest::addColumn<QByteArray>("row");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("email without @") << QByteArray("Ana,García,ana.example.com,,,no,,,,,\n") << QStringLiteral("email");
-        QTest::newRow("phone with letters") << QByteArray("Ana,García,,555-CALL-NOW,,no,,,,,\n") << QStringLiteral("phone");
+        QTest::newRow("email without @") << QByteArray("Ana,García,ana.example.com,,,no,,,,,\n")
+                                         << QStringLiteral("email");
+        QTest::newRow("phone with letters")
+            << QByteArray("Ana,García,,555-CALL-NOW,,no,,,,,\n") << QStringLiteral("phone");
         QTest::newRow("bad date") << QByteArray("Ana,García,,,31/12/2001,no,,,,,\n") << QStringLiteral("YYYY-MM-DD");
         QTest::newRow("bad minor flag") << QByteArray("Ana,García,,,,maybe,,,,,\n") << QStringLiteral("is_minor");
-        QTest::newRow("minor without guardian") << QByteArray("Ana,García,ana@example.com,,2015-01-01,yes,,,,,\n")
-                                                << QStringLiteral("Legal Guardian");
-        QTest::newRow("no email, phone or contact") << QByteArray("Ana,García,,,,no,,,,,\n") << QStringLiteral("contact");
-        QTest::newRow("unknown relation") << QByteArray("Ana,García,ana@example.com,,,no,Bo,García,,,uncle-ish\n")
-                                          << QStringLiteral("relation");
+        QTest::newRow("minor without guardian")
+            << QByteArray("Ana,García,ana@example.com,,2015-01-01,yes,,,,,\n") << QStringLiteral("Legal Guardian");
+        QTest::newRow("no email, phone or contact")
+            << QByteArray("Ana,García,,,,no,,,,,\n") << QStringLiteral("contact");
+        QTest::newRow("unknown relation")
+            << QByteArray("Ana,García,ana@example.com,,,no,Bo,García,,,uncle-ish\n") << QStringLiteral("relation");
         QTest::newRow("too few fields") << QByteArray("Ana,García\n") << QStringLiteral("fields");
     }
 
@@ -165,14 +172,16 @@ private slots:
         QVERIFY(r.err.contains(QLatin1String("Nothing was imported")));
         QCOMPARE(clientCount(), 0);
 
-        const auto skip = cli({QStringLiteral("import-clients"), file(QStringLiteral("b.csv")), QStringLiteral("--skip-invalid")});
+        const auto skip =
+            cli({QStringLiteral("import-clients"), file(QStringLiteral("b.csv")), QStringLiteral("--skip-invalid")});
         QCOMPARE(skip.exitCode, 0);
         QCOMPARE(clientCount(), 1);
     }
 
     void minorWithGuardianImports()
     {
-        writeCsv(QStringLiteral("m.csv"), kHeader + "Lía,Pérez,,,2016-04-04,yes,Marta,Pérez,marta@example.com,,Legal Guardian\n");
+        writeCsv(QStringLiteral("m.csv"),
+                 kHeader + "Lía,Pérez,,,2016-04-04,yes,Marta,Pérez,marta@example.com,,Legal Guardian\n");
         const auto r = cli({QStringLiteral("import-clients"), file(QStringLiteral("m.csv"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QLatin1String("1 contacts")));
@@ -183,12 +192,18 @@ private slots:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("reason");
         QTest::newRow("wrong header") << QByteArray("name,mail\nAna,ana@example.com\n") << QStringLiteral("header");
-        QTest::newRow("latin-1") << QByteArray(kHeader + "Jos\xe9,Nu\xf1" "ez,,,,no,,,,,\n") << QStringLiteral("UTF-8");
-        QTest::newRow("utf-16") << QByteArray("\xff\xfe" "f\0i\0", 6) << QStringLiteral("UTF-16");
+        QTest::newRow("latin-1") << QByteArray(kHeader + "Jos\xe9,Nu\xf1"
+                                                         "ez,,,,no,,,,,\n")
+                                 << QStringLiteral("UTF-8");
+        QTest::newRow("utf-16") << QByteArray("\xff\xfe"
+                                              "f\0i\0",
+                                              6)
+                                << QStringLiteral("UTF-16");
         QTest::newRow("duplicate rows") << QByteArray(kHeader + "Ana,García,ana@example.com,,,no,,,,,\n"
                                                                 "Ana,García,ana@example.com,,,no,,,,,\n")
                                         << QStringLiteral("duplicate of line 2");
-        QTest::newRow("unclosed quote") << QByteArray(kHeader + "\"Ana,García,,,,no,,,,,\n") << QStringLiteral("never closed");
+        QTest::newRow("unclosed quote") << QByteArray(kHeader + "\"Ana,García,,,,no,,,,,\n")
+                                        << QStringLiteral("never closed");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
     }
 
@@ -212,7 +227,8 @@ private slots:
 
     void exportRoundTripsAndGuardsFormulas()
     {
-        writeCsv(QStringLiteral("e.csv"), kHeader + "\"=HYPERLINK(\"\"x\"\")\",\"Smith, Jr.\",,+12025550111,,no,,,,,\n");
+        writeCsv(QStringLiteral("e.csv"),
+                 kHeader + "\"=HYPERLINK(\"\"x\"\")\",\"Smith, Jr.\",,+12025550111,,no,,,,,\n");
         QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("e.csv"))}).exitCode, 0);
         const auto r = cli({QStringLiteral("export"), file(QStringLiteral("out.csv"))});
         QCOMPARE(r.exitCode, 0);

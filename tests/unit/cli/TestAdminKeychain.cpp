@@ -48,21 +48,22 @@ private slots:
     void withoutAKeychainAPassphraseIsRequiredNeverPlaintext()
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/practicedesk-bus"));
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                   QStringLiteral("unix:path=/nonexistent/practicedesk-bus"));
         const QString dir = m_tmp.filePath(QStringLiteral("nokc"));
         const auto r = runCli({QStringLiteral("--data-dir"), dir, QStringLiteral("init")}, {}, env);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("passphrase")), qPrintable(r.err));
         QVERIFY(!QFile::exists(dir + QStringLiteral("/practicedesk.db")));
 
-        const auto withPass = runCli({QStringLiteral("--data-dir"), dir, QStringLiteral("--passphrase-stdin"),
-                                      QStringLiteral("init")},
-                                     "a long enough passphrase\n", env);
+        const auto withPass =
+            runCli({QStringLiteral("--data-dir"), dir, QStringLiteral("--passphrase-stdin"), QStringLiteral("init")},
+                   "a long enough passphrase\n", env);
         QVERIFY2(withPass.exitCode == 0, qPrintable(withPass.err));
         QVERIFY(QFile::exists(dir + QStringLiteral("/practicedesk.keyslot")));
-        const auto list = runCli({QStringLiteral("--data-dir"), dir, QStringLiteral("--passphrase-stdin"),
-                                  QStringLiteral("list-clients")},
-                                 "a long enough passphrase\n", env);
+        const auto list = runCli(
+            {QStringLiteral("--data-dir"), dir, QStringLiteral("--passphrase-stdin"), QStringLiteral("list-clients")},
+            "a long enough passphrase\n", env);
         QCOMPARE(list.exitCode, 0);
         // Without the passphrase, the tool asks for it instead of failing obscurely.
         const auto noPass = runCli({QStringLiteral("--data-dir"), dir, QStringLiteral("list-clients")}, {}, env);

@@ -31,14 +31,15 @@ private slots:
         QTest::addColumn<QList<QStringList>>("rows");
         QTest::addColumn<QList<int>>("lines");
         QTest::newRow("simple") << QByteArray("a,b\n1,2\n") << R({{"a", "b"}, {"1", "2"}}) << QList<int>{1, 2};
-        QTest::newRow("crlf and no final newline") << QByteArray("a,b\r\n1,2") << R({{"a", "b"}, {"1", "2"}})
-                                                   << QList<int>{1, 2};
-        QTest::newRow("quotes, commas, doubled quotes") << QByteArray("\"Smith, Jr.\",\"say \"\"hi\"\"\"\n")
-                                                        << R({{"Smith, Jr.", "say \"hi\""}}) << QList<int>{1};
-        QTest::newRow("newline inside quotes keeps line numbers") << QByteArray("a\n\"two\nlines\"\nc\n")
-                                                                  << R({{"a"}, {"two\nlines"}, {"c"}})
-                                                                  << QList<int>{1, 2, 4};
-        QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF" "a,b\n") << R({{"a", "b"}}) << QList<int>{1};
+        QTest::newRow("crlf and no final newline")
+            << QByteArray("a,b\r\n1,2") << R({{"a", "b"}, {"1", "2"}}) << QList<int>{1, 2};
+        QTest::newRow("quotes, commas, doubled quotes")
+            << QByteArray("\"Smith, Jr.\",\"say \"\"hi\"\"\"\n") << R({{"Smith, Jr.", "say \"hi\""}}) << QList<int>{1};
+        QTest::newRow("newline inside quotes keeps line numbers")
+            << QByteArray("a\n\"two\nlines\"\nc\n") << R({{"a"}, {"two\nlines"}, {"c"}}) << QList<int>{1, 2, 4};
+        QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF"
+                                                       "a,b\n")
+                                         << R({{"a", "b"}}) << QList<int>{1};
         QTest::newRow("blank lines skipped") << QByteArray("a\n\n\nb\n") << R({{"a"}, {"b"}}) << QList<int>{1, 4};
         QTest::newRow("empty fields") << QByteArray(",,\n") << R({{"", "", ""}}) << QList<int>{1};
         QTest::newRow("utf-8 text") << QByteArray("Zoë,محمد,🌈\n") << R({{"Zoë", "محمد", "🌈"}}) << QList<int>{1};
@@ -63,8 +64,12 @@ private slots:
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QString>("message");
         QTest::newRow("latin-1 on line 2") << QByteArray("a\nJos\xe9\n") << QStringLiteral("Line 2 is not valid UTF-8");
-        QTest::newRow("utf-16") << QByteArray("\xff\xfe" "a\0", 4) << QStringLiteral("UTF-16");
-        QTest::newRow("unclosed quote") << QByteArray("a\n\"b,c\n") << QStringLiteral("Line 2: a quoted field is never closed");
+        QTest::newRow("utf-16") << QByteArray("\xff\xfe"
+                                              "a\0",
+                                              4)
+                                << QStringLiteral("UTF-16");
+        QTest::newRow("unclosed quote") << QByteArray("a\n\"b,c\n")
+                                        << QStringLiteral("Line 2: a quoted field is never closed");
         QTest::newRow("quote in the middle") << QByteArray("ab\"c\n") << QStringLiteral("Line 1: a quote appears");
         QTest::newRow("text after closing quote") << QByteArray("\"ab\"c\n") << QStringLiteral("Line 1: text follows");
         QTest::newRow("NUL byte") << QByteArray("a\0b\n", 4) << QStringLiteral("NUL");

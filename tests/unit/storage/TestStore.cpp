@@ -30,7 +30,8 @@ class TestStore : public QObject
         auto db = QFileInfo::exists(path) ? Database::open(path, m_key) : Database::create(path, m_key);
         if (!db)
             qWarning() << db.message();
-        return db ? std::make_unique<Store>(std::move(db).value(), m_clock, Actor{QStringLiteral("test:desk")}) : nullptr;
+        return db ? std::make_unique<Store>(std::move(db).value(), m_clock, Actor{QStringLiteral("test:desk")})
+                  : nullptr;
     }
 
     static qint64 count(Store& s, const QString& table)
@@ -66,7 +67,8 @@ private slots:
         const QString path = freshPath();
         auto store = makeStore(path);
         QVERIFY(store);
-        Client c = client(QStringLiteral("Quentin"), QStringLiteral("Plaintextcheck"), QStringLiteral("quentin@example.com"));
+        Client c =
+            client(QStringLiteral("Quentin"), QStringLiteral("Plaintextcheck"), QStringLiteral("quentin@example.com"));
         QVERIFY(saveClient(*store, c));
         // The store is still open: the WAL and shared-memory files exist right now.
         QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
@@ -128,7 +130,8 @@ private slots:
         c.email = QStringLiteral("ana.garcia@example.com");
         QVERIFY(saveClient(*store, c));
         QSqlQuery q(store->sql());
-        QVERIFY(q.exec(QStringLiteral("SELECT fields, kind, base_version FROM outbox ORDER BY seq DESC LIMIT 1")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT fields, kind, base_version FROM outbox ORDER BY seq DESC LIMIT 1")) &&
+                q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("{\"email\":\"ana.garcia@example.com\"}"));
         QCOMPARE(q.value(1).toString(), QStringLiteral("upsert"));
 
@@ -201,14 +204,18 @@ private slots:
         QTest::addColumn<QString>("first");
         QTest::addColumn<QString>("last");
         QTest::addColumn<QString>("query");
-        QTest::newRow("accent, typed without") << QStringLiteral("José") << QStringLiteral("Núñez") << QStringLiteral("nun");
-        QTest::newRow("decomposed input") << QStringLiteral("Jose\u0301") << QStringLiteral("Ruiz") << QStringLiteral("josé r");
-        QTest::newRow("last name first") << QStringLiteral("Ana") << QStringLiteral("Åberg") << QStringLiteral("aberg an");
+        QTest::newRow("accent, typed without")
+            << QStringLiteral("José") << QStringLiteral("Núñez") << QStringLiteral("nun");
+        QTest::newRow("decomposed input")
+            << QStringLiteral("Jose\u0301") << QStringLiteral("Ruiz") << QStringLiteral("josé r");
+        QTest::newRow("last name first") << QStringLiteral("Ana") << QStringLiteral("Åberg")
+                                         << QStringLiteral("aberg an");
         QTest::newRow("arabic") << QStringLiteral("محمد") << QStringLiteral("حداد") << QStringLiteral("حد");
         QTest::newRow("hebrew") << QStringLiteral("נועה") << QStringLiteral("כהן") << QStringLiteral("נוע");
         QTest::newRow("chinese") << QStringLiteral("娜") << QStringLiteral("李") << QStringLiteral("李");
         QTest::newRow("emoji") << QStringLiteral("Zoë 🌈") << QStringLiteral("Lee") << QStringLiteral("zoe");
-        QTest::newRow("second word of a name") << QStringLiteral("Hans") << QStringLiteral("van der Berg") << QStringLiteral("berg");
+        QTest::newRow("second word of a name")
+            << QStringLiteral("Hans") << QStringLiteral("van der Berg") << QStringLiteral("berg");
         QTest::newRow("case") << QStringLiteral("ÉLODIE") << QStringLiteral("Roux") << QStringLiteral("élodie");
     }
 
@@ -236,8 +243,8 @@ private slots:
         Client c = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana.garcia@example.com"));
         c.mobilePhone = QStringLiteral("+12025550147");
         QVERIFY(saveClient(*store, c));
-        for (const QString& q : {QStringLiteral("ANA.GAR"), QStringLiteral("+1 202 555"), QStringLiteral("(202) 555-01"),
-                                 QString::number(c.clientNumber)}) {
+        for (const QString& q : {QStringLiteral("ANA.GAR"), QStringLiteral("+1 202 555"),
+                                 QStringLiteral("(202) 555-01"), QString::number(c.clientNumber)}) {
             auto hits = store->clients().search(q, 10);
             QVERIFY2(hits && hits->size() == 1, qPrintable(q));
         }
@@ -394,9 +401,10 @@ private slots:
                     guardianEmails[p.email]++;
         }
         QVERIFY(minors > 50);
-        QVERIFY(withoutChannel > 10);  // reached through their primary contact (C7)
-        QVERIFY(nonLatin > 10);        // Arabic, Hebrew, Chinese names
-        QVERIFY(std::any_of(guardianEmails.begin(), guardianEmails.end(), [](int n) { return n > 1; })); // siblings (C9)
+        QVERIFY(withoutChannel > 10); // reached through their primary contact (C7)
+        QVERIFY(nonLatin > 10);       // Arabic, Hebrew, Chinese names
+        QVERIFY(
+            std::any_of(guardianEmails.begin(), guardianEmails.end(), [](int n) { return n > 1; })); // siblings (C9)
     }
 
     void backupIsEncryptedAndOpensWithTheKey()
