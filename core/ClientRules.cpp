@@ -80,11 +80,14 @@ Status validateClient(const Client& c, const QList<RelatedPerson>& people, const
                                   QStringLiteral("isMinor"));
     }
     if (!c.hasDirectChannel()) {
-        const bool anyContact = std::any_of(people.begin(), people.end(),
-                                            [&today](const RelatedPerson& p) { return p.relation.isActiveOn(today); });
-        if (!anyContact)
-            return Error::invalid(tr("Without an email or mobile phone, the client needs a contact who will receive "
-                                     "their messages (the primary contact)."),
+        // C7: someone must actually be reachable, or every message for this client would
+        // silently go nowhere.
+        const bool reachableContact = std::any_of(people.begin(), people.end(), [&today](const RelatedPerson& p) {
+            return p.relation.isActiveOn(today) && (!p.email.isEmpty() || !p.phone.isEmpty());
+        });
+        if (!reachableContact)
+            return Error::invalid(tr("Without an email or mobile phone, the client needs a contact with an email or "
+                                     "mobile phone, who will receive their messages (the primary contact)."),
                                   QStringLiteral("email"));
     }
     for (const RelatedPerson& p : people) {

@@ -111,6 +111,8 @@ Result<std::unique_ptr<Database>> Database::openImpl(const QString& path, const 
             Error::Kind::Io,
             tr("The database %1 could not be opened: %2").arg(path, sqlErrorText(self->m_db.lastError())));
 
+    if (create) // readable by this user only (SQLite gives the -wal and -shm files the same mode)
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (key) {
         if (Status s = self->applyKey(*key); !s)
             return s.error();

@@ -155,6 +155,8 @@ private slots:
             << QByteArray("Ana,García,ana@example.com,,2015-01-01,yes,,,,,\n") << QStringLiteral("Legal Guardian");
         QTest::newRow("no email, phone or contact")
             << QByteArray("Ana,García,,,,no,,,,,\n") << QStringLiteral("contact");
+        QTest::newRow("only an unreachable contact") << QByteArray("Ana,García,,,,no,Bo,García,,,parent\n")
+                                                     << QStringLiteral("contact with an email or mobile phone");
         QTest::newRow("unknown relation")
             << QByteArray("Ana,García,ana@example.com,,,no,Bo,García,,,uncle-ish\n") << QStringLiteral("relation");
         QTest::newRow("too few fields") << QByteArray("Ana,García\n") << QStringLiteral("fields");

@@ -105,6 +105,8 @@ private slots:
         Status s = rules::validateClient(c, {}, kToday);
         QVERIFY(!s);
         QVERIFY(s.message().contains(QLatin1String("primary contact")));
+        // A contact nobody can reach does not count: messages would go nowhere.
+        QVERIFY(!rules::validateClient(c, {person(RelationType::Parent, QStringLiteral("Ana"))}, kToday));
         QVERIFY(rules::validateClient(
             c, {person(RelationType::Parent, QStringLiteral("Ana"), {}, QStringLiteral("+12025550100"))}, kToday));
         c.mobilePhone = QStringLiteral("+12025550111");
