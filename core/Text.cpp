@@ -2,29 +2,13 @@
 
 namespace pd::text {
 
-namespace {
-// Most names, emails and phone numbers are plain ASCII: they are already in every Unicode
-// normal form, so the (costly) normalization can be skipped. A bulk import calls these
-// functions about ten times per client.
-bool isAscii(const QString& s)
-{
-    for (const QChar c : s)
-        if (c.unicode() >= 0x80)
-            return false;
-    return true;
-}
-} // namespace
-
 QString clean(const QString& s)
 {
-    const QString simple = s.simplified();
-    return isAscii(simple) ? simple : simple.normalized(QString::NormalizationForm_C);
+    return s.simplified().normalized(QString::NormalizationForm_C);
 }
 
 QString searchKey(const QString& s)
 {
-    if (isAscii(s))
-        return s.simplified().toLower(); // ASCII case folding is lower-casing
     const QString decomposed = s.simplified().normalized(QString::NormalizationForm_KD);
     QString out;
     out.reserve(decomposed.size());
