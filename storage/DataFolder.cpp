@@ -119,9 +119,9 @@ void DataFolder::open(const SecureBytes* passphrase, StoreCallback done)
 void DataFolder::rekey(Store& store, const SecureBytes* passphrase, StatusCallback done)
 {
     SecureBytes newKey = SecureBytes::random(32);
-    // Slots first, then the database: if re-encryption fails the old key is still in the
-    // old slots' backups... so keep it simple and safe: re-encrypt, then rewrite slots,
-    // and if a slot cannot be written, re-encrypt back with the old key.
+    // Re-encrypt first, then store the new key in every slot. If a slot cannot be written,
+    // the database is re-encrypted back with the old key, which the slots still hold, so
+    // the database never ends up with a key no slot knows.
     if (Status s = store.database().rekey(newKey); !s)
         return done(s);
     auto shared = std::make_shared<SecureBytes>(std::move(newKey));

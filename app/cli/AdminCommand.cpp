@@ -90,16 +90,16 @@ void AdminCommand::run()
     m_dataDir = defaultDataDir();
     for (int i = 1; i < m_args.size(); ++i) {
         const QString a = m_args.at(i);
-        auto value = [&](const QString& name) -> std::optional<QString> {
+        // The argument after an option, if there is one.
+        auto value = [&]() -> std::optional<QString> {
             if (i + 1 >= m_args.size())
                 return std::nullopt;
-            Q_UNUSED(name);
             return m_args.at(++i);
         };
         if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
             return finish(0, QString::fromUtf8(kHelp).arg(defaultDataDir()));
         } else if (a == QLatin1String("--data-dir")) {
-            auto v = value(a);
+            auto v = value();
             if (!v)
                 return finish(2, tr("--data-dir needs a folder."));
             m_dataDir = *v;
@@ -108,12 +108,12 @@ void AdminCommand::run()
         } else if (a == QLatin1String("--skip-invalid")) {
             m_skipInvalid = true;
         } else if (a == QLatin1String("--search")) {
-            auto v = value(a);
+            auto v = value();
             if (!v)
                 return finish(2, tr("--search needs a text."));
             m_search = *v;
         } else if (a == QLatin1String("--limit") || a == QLatin1String("--demo")) {
-            auto v = value(a);
+            auto v = value();
             bool ok = false;
             const int n = v ? v->toInt(&ok) : 0;
             if (!ok || n < 0)
