@@ -1,0 +1,49 @@
+#pragma once
+
+#include "storage/ClientRepository.h"
+
+#include <QAbstractTableModel>
+
+namespace pd {
+
+// The client list (D1): every client, or those matching a search, a page at a time.
+// Filtering happens in SQL (ClientRepository::search); the view asks for more rows as it
+// scrolls (canFetchMore/fetchMore), so 100,000 clients never load at once.
+class ClientListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { NumberColumn, NameColumn, EmailColumn, PhoneColumn, BirthColumn, ColumnCount };
+    enum Role { ClientIdRole = Qt::UserRole + 1, IsMinorRole };
+
+    explicit ClientListModel(ClientRepository& clients, int pageSize = 200, QObject* parent = nullptr);
+
+    // Shows the clients whose name, email, phone or client id starts with text ("" = all).
+    void setFilter(const QString& text);
+    QString filter() const { return m_filter; }
+    QString clientIdAt(int row) const;
+    // The last error reading the database ("" when fine); also sent as errorOccurred.
+    QString lastError() const { return m_error; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+signals:
+    void errorOccurred(const QString& message);
+
+private:
+    QList<ClientSummary> nextPage(); // reads the page after the rows held; updates m_atEnd/m_error
+
+    ClientRepository& m_clients;
+    const int m_pageSize;
+    QString m_filter;
+    QList<ClientSummary> m_rows;
+    bool m_atEnd = false;
+    QString m_error;
+};
+
+} // namespace pd
