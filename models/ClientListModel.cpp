@@ -18,6 +18,8 @@ void ClientListModel::setFilter(const QString& text)
     m_rows.clear();
     m_atEnd = false;
     m_rows = nextPage();
+    if (auto total = m_clients.count())
+        m_total = *total;
     endResetModel();
 }
 

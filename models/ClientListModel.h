@@ -22,6 +22,8 @@ public:
     void setFilter(const QString& text);
     QString filter() const { return m_filter; }
     QString clientIdAt(int row) const;
+    // All clients in the database (not deleted), counted when the filter last changed.
+    qint64 totalClients() const { return m_total; }
     // The last error reading the database ("" when fine); also sent as errorOccurred.
     QString lastError() const { return m_error; }
 
@@ -44,6 +46,7 @@ private:
     QList<ClientSummary> m_rows;
     bool m_atEnd = false;
     QString m_error;
+    qint64 m_total = 0;
 };
 
 } // namespace pd

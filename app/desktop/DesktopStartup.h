@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/Clock.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace pd {
+
+class ClientListModel;
+class DataFolder;
+class MainWindow;
+class Store;
+class UnlockDialog;
+
+// Opens the desk's data folder and shows the main window: the keychain first, then the
+// passphrase (asked again with the reason when it is wrong). `--demo` creates a demo
+// database on first run. Asynchronous throughout: no nested event loops.
+class DesktopStartup : public QObject
+{
+    Q_OBJECT
+public:
+    DesktopStartup(QString dataDir, bool demo, QObject* parent = nullptr);
+    ~DesktopStartup() override;
+    void start();
+
+    static constexpr const char* kDemoPassphrase = "demo-passphrase";
+
+private:
+    void createDemo();
+    void askPassphrase(const QString& reason);
+    void opened(std::unique_ptr<Store> store);
+    void fail(const QString& message);
+
+    QString m_dataDir;
+    bool m_demo = false;
+    std::unique_ptr<DataFolder> m_folder;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<ClientListModel> m_model;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<UnlockDialog> m_unlock;
+};
+
+} // namespace pd

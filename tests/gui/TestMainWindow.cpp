@@ -1,0 +1,118 @@
+// The desktop's first screen, driven through real widgets on the offscreen platform.
+#include "models/ClientListModel.h"
+#include "storage/Store.h"
+#include "storage/vault/SecureBytes.h"
+#include "ui/MainWindow.h"
+#include "ui/UnlockDialog.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pd;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    ManualClock m_clock;
+    std::unique_ptr<Store> m_store;
+
+private slots:
+    void initTestCase()
+    {
+        auto db = Database::create(m_tmp.filePath(QStringLiteral("g.db")), SecureBytes::random(32));
+        QVERIFY2(db, qPrintable(db.message()));
+        m_store = std::make_unique<Store>(std::move(db).value(), m_clock, Actor{QStringLiteral("test")});
+        auto cs = m_store->changeSet();
+        QVERIFY(cs->begin());
+        const QStringList names = {QStringLiteral("Ana García"), QStringLiteral("José Núñez"),
+                                   QStringLiteral("محمد حداد"), QStringLiteral("Zoë Åberg")};
+        for (const QString& n : names) {
+            Client c;
+            c.firstName = n.section(QLatin1Char(' '), 0, 0);
+            c.lastName = n.section(QLatin1Char(' '), 1);
+            c.email = QStringLiteral("someone%1@example.com").arg(names.indexOf(n));
+            QVERIFY(m_store->clients().save(*cs, c));
+        }
+        QVERIFY(cs->commit());
+    }
+
+    void searchAsYouTypeFindsNonAsciiNames()
+    {
+        ClientListModel model(m_store->clients());
+        MainWindow window(model);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.windowTitle().contains(QLatin1String("PracticeDesk")));
+        QCOMPARE(window.clientTable()->model()->rowCount(), 4);
+        auto* count = window.findChild<QLabel*>(QStringLiteral("clientCount"));
+        QCOMPARE(count->text(), QStringLiteral("Showing 4 of 4 clients"));
+
+        QTest::keyClicks(window.searchField(), QStringLiteral("nunez"));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, ClientListModel::NameColumn).data().toString(), QStringLiteral("Núñez, José"));
+        QCOMPARE(count->text(), QStringLiteral("1 match"));
+
+        window.searchField()->clear();
+        // Arabic arrives through the input method (QTest can only press ASCII keys).
+        window.searchField()->insert(QStringLiteral("محم"));
+        QCOMPARE(model.rowCount(), 1);
+        window.searchField()->clear();
+        QCOMPARE(model.rowCount(), 4);
+    }
+
+    void ctrlFGoesBackToTheSearchField()
+    {
+        ClientListModel model(m_store->clients());
+        MainWindow window(model);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        window.clientTable()->setFocus();
+        QTRY_VERIFY(window.clientTable()->hasFocus());
+        QTest::keySequence(&window, QKeySequence::Find);
+        QTRY_VERIFY(window.searchField()->hasFocus());
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        ClientListModel model(m_store->clients());
+        MainWindow window(model);
+        QVERIFY(!window.searchField()->accessibleName().isEmpty());
+        QVERIFY(!window.clientTable()->accessibleName().isEmpty());
+        UnlockDialog unlock(m_tmp.path());
+        QVERIFY(!unlock.passphraseField()->accessibleName().isEmpty());
+    }
+
+    void unlockDialogShowsTheReasonAndForgetsThePassphrase()
+    {
+        UnlockDialog dialog(m_tmp.path());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* error = dialog.findChild<QLabel*>(QStringLiteral("unlockError"));
+        QVERIFY(!error->isVisible());
+        QTest::keyClicks(dialog.passphraseField(), QStringLiteral("correct horse"));
+        const SecureBytes p = dialog.takePassphrase();
+        QCOMPARE(QByteArray(p.chars(), static_cast<qsizetype>(p.size())), QByteArray("correct horse"));
+        QVERIFY(dialog.passphraseField()->text().isEmpty());
+        QSignalSpy requested(&dialog, &UnlockDialog::unlockRequested);
+        QTest::keyClicks(dialog.passphraseField(), QStringLiteral("again"));
+        QTest::keyClick(dialog.passphraseField(), Qt::Key_Return); // Enter unlocks; the dialog stays open
+        QCOMPARE(requested.count(), 1);
+        QVERIFY(dialog.isVisible());
+        dialog.setChecking(true);
+        QVERIFY(!dialog.passphraseField()->isEnabled());
+        dialog.setChecking(false);
+        dialog.setError(QStringLiteral("The passphrase is not correct."));
+        QVERIFY(error->isVisible());
+        QCOMPARE(error->text(), QStringLiteral("The passphrase is not correct."));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"
