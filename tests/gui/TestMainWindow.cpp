@@ -1,7 +1,7 @@
 // The desktop's first screen, driven through real widgets on the offscreen platform.
 #include "models/ClientListModel.h"
-#include "storage/Store.h"
 #include "storage/vault/SecureBytes.h"
+#include "tests/testsupport/TemporaryStore.h"
 #include "ui/MainWindow.h"
 #include "ui/UnlockDialog.h"
 
@@ -18,33 +18,20 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 
+    test::TemporaryStore m_fixture;
     QTemporaryDir m_tmp;
-    ManualClock m_clock;
-    std::unique_ptr<Store> m_store;
 
 private slots:
     void initTestCase()
     {
-        auto db = Database::create(m_tmp.filePath(QStringLiteral("g.db")), SecureBytes::random(32));
-        QVERIFY2(db, qPrintable(db.message()));
-        m_store = std::make_unique<Store>(std::move(db).value(), m_clock, Actor{QStringLiteral("test")});
-        auto cs = m_store->changeSet();
-        QVERIFY(cs->begin());
-        const QStringList names = {QStringLiteral("Ana García"), QStringLiteral("José Núñez"),
-                                   QStringLiteral("محمد حداد"), QStringLiteral("Zoë Åberg")};
-        for (const QString& n : names) {
-            Client c;
-            c.firstName = n.section(QLatin1Char(' '), 0, 0);
-            c.lastName = n.section(QLatin1Char(' '), 1);
-            c.email = QStringLiteral("someone%1@example.com").arg(names.indexOf(n));
-            QVERIFY(m_store->clients().save(*cs, c));
-        }
-        QVERIFY(cs->commit());
+        QVERIFY(m_fixture.isValid());
+        QVERIFY(m_fixture.addClients({QStringLiteral("Ana García"), QStringLiteral("José Núñez"),
+                                      QStringLiteral("محمد حداد"), QStringLiteral("Zoë Åberg")}));
     }
 
     void searchAsYouTypeFindsNonAsciiNames()
     {
-        ClientListModel model(m_store->clients());
+        ClientListModel model(m_fixture.store().clients());
         MainWindow window(model);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -68,7 +55,7 @@ private slots:
 
     void ctrlFGoesBackToTheSearchField()
     {
-        ClientListModel model(m_store->clients());
+        ClientListModel model(m_fixture.store().clients());
         MainWindow window(model);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -81,7 +68,7 @@ private slots:
 
     void everyControlHasAnAccessibleName()
     {
-        ClientListModel model(m_store->clients());
+        ClientListModel model(m_fixture.store().clients());
         MainWindow window(model);
         QVERIFY(!window.searchField()->accessibleName().isEmpty());
         QVERIFY(!window.clientTable()->accessibleName().isEmpty());

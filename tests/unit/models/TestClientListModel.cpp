@@ -1,8 +1,7 @@
 // The client list model (D1): pages from SQL as the view scrolls, filters by search text,
 // and behaves as a correct Qt model (QAbstractItemModelTester).
 #include "models/ClientListModel.h"
-#include "storage/Store.h"
-#include "storage/vault/SecureBytes.h"
+#include "tests/testsupport/TemporaryStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -15,37 +14,34 @@ class TestClientListModel : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_tmp;
-    ManualClock m_clock;
-    std::unique_ptr<Store> m_store;
+    test::TemporaryStore m_fixture;
 
 private slots:
     void initTestCase()
     {
-        auto db = Database::create(m_tmp.filePath(QStringLiteral("m.db")), SecureBytes::random(32));
-        QVERIFY2(db, qPrintable(db.message()));
-        m_store = std::make_unique<Store>(std::move(db).value(), m_clock, Actor{QStringLiteral("test")});
-        auto cs = m_store->changeSet();
+        QVERIFY(m_fixture.isValid());
+        Store& store = m_fixture.store();
+        auto cs = store.changeSet();
         QVERIFY(cs->begin());
         for (int i = 0; i < 450; ++i) {
             Client c;
             c.firstName = QStringLiteral("Person%1").arg(i, 3, 10, QLatin1Char('0'));
             c.lastName = QStringLiteral("Lastname");
             c.email = QStringLiteral("p%1@example.com").arg(i);
-            QVERIFY(m_store->clients().save(*cs, c));
+            QVERIFY(store.clients().save(*cs, c));
         }
         Client jose;
         jose.firstName = QStringLiteral("Jose\u0301"); // typed decomposed
         jose.lastName = QStringLiteral("Núñez");
         jose.email = QStringLiteral("jose@example.com");
         jose.isMinor = true;
-        QVERIFY(m_store->clients().save(*cs, jose));
+        QVERIFY(store.clients().save(*cs, jose));
         QVERIFY(cs->commit());
     }
 
     void pagesAsTheViewScrolls()
     {
-        ClientListModel model(m_store->clients(), 100);
+        ClientListModel model(m_fixture.store().clients(), 100);
         QCOMPARE(model.rowCount(), 100); // only the first page is read
         QVERIFY(model.canFetchMore({}));
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -66,7 +62,7 @@ private slots:
 
     void searchFindsNonAsciiNamesAndShowsThemNfc()
     {
-        ClientListModel model(m_store->clients(), 50);
+        ClientListModel model(m_fixture.store().clients(), 50);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.setFilter(QStringLiteral("jose"));
@@ -84,7 +80,7 @@ private slots:
 
     void filteredResultsPageToo()
     {
-        ClientListModel model(m_store->clients(), 40);
+        ClientListModel model(m_fixture.store().clients(), 40);
         model.setFilter(QStringLiteral("person1"));
         QCOMPARE(model.rowCount(), 40);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -100,7 +96,7 @@ private slots:
 
     void nothingFoundIsAnEmptyListNotAnError()
     {
-        ClientListModel model(m_store->clients());
+        ClientListModel model(m_fixture.store().clients());
         model.setFilter(QStringLiteral("zzz-nobody"));
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.canFetchMore({}));
@@ -109,7 +105,7 @@ private slots:
 
     void headersAreNamed()
     {
-        ClientListModel model(m_store->clients());
+        ClientListModel model(m_fixture.store().clients());
         for (int c = 0; c < model.columnCount(); ++c)
             QVERIFY(!model.headerData(c, Qt::Horizontal).toString().isEmpty());
     }
