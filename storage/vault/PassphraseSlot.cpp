@@ -78,8 +78,8 @@ Result<SecureBytes> deriveKek(const SecureBytes& passphrase, const unsigned char
     // Opening a slot with an empty passphrase must fail as a wrong passphrase, and an empty
     // SecureBytes has no buffer: crypto_pwhash wants a non-null pointer even for 0 bytes.
     const char* text = passphrase.isEmpty() ? "" : passphrase.chars();
-    if (crypto_pwhash(kek.data(), kek.size(), text, passphrase.size(), salt, ops,
-                      static_cast<size_t>(mem), crypto_pwhash_ALG_ARGON2ID13) != 0)
+    if (crypto_pwhash(kek.data(), kek.size(), text, passphrase.size(), salt, ops, static_cast<size_t>(mem),
+                      crypto_pwhash_ALG_ARGON2ID13) != 0)
         return Error::make(Error::Kind::Unavailable, tr("There is not enough memory to check the passphrase."));
     return kek;
 }
