@@ -2,6 +2,7 @@
 
 #include "core/ClientRules.h"
 #include "core/ParentPortal.h"
+#include "core/PortalSettings.h"
 #include "storage/Store.h"
 
 #include <QCoreApplication>
@@ -31,7 +32,8 @@ Result<RelatedPerson> ClientService::resolve(const PersonDraft& d)
     return p;
 }
 
-Status ClientService::save(Client& client, QList<PersonDraft>& people, const QStringList& removedRelationIds)
+Status ClientService::save(Client& client, QList<PersonDraft>& people, const QStringList& removedRelationIds,
+                          const std::optional<QMap<QString, QString>>& portalOverrides)
 {
     // Check everything before writing anything.
     QList<RelatedPerson> resolved;
@@ -55,6 +57,9 @@ Status ClientService::save(Client& client, QList<PersonDraft>& people, const QSt
         if (Status s = ParentPortal::checkConflict(client, resolved, &*parent); !s)
             return s;
     }
+    if (portalOverrides)
+        if (Status s = PortalSettings::checkOverrides(*portalOverrides); !s)
+            return s;
 
     auto cs = m_store.changeSet();
     if (Status s = cs->begin(); !s)
@@ -76,7 +81,62 @@ Status ClientService::save(Client& client, QList<PersonDraft>& people, const QSt
         if (Status s = m_store.relations().save(*cs, d.relation); !s)
             return s;
     }
+    if (portalOverrides) {
+        auto stored = m_store.settings().clientOverrides(client.meta.id);
+        if (!stored)
+            return stored.error();
+        for (PortalSetting setting : PortalSettings::all()) {
+            const QString key = PortalSettings::key(setting);
+            const bool off = portalOverrides->value(key) == QLatin1String("false");
+            const bool wasOff = stored->value(key) == QLatin1String("false");
+            if (off && !wasOff) {
+                if (Status s = m_store.settings().setClientOverride(*cs, client.meta.id, key, QStringLiteral("false")); !s)
+                    return s;
+            } else if (!off && stored->contains(key)) {
+                if (Status s = m_store.settings().clearClientOverride(*cs, client.meta.id, key); !s)
+                    return s;
+            }
+        }
+    }
     return cs->commit();
+}
+
+Result<Client> ClientService::convertContactToClient(const QString& relationId)
+{
+    auto stored = m_store.relations().get(relationId);
+    if (!stored)
+        return stored.error();
+    Relation relation = *stored;
+    if (relation.contactId.isEmpty())
+        return Error::invalid(QCoreApplication::translate("ClientService", "This person is already a client."));
+    auto contact = m_store.relations().contact(relation.contactId);
+    if (!contact)
+        return contact.error();
+    Client client;
+    client.firstName = contact->firstName;
+    client.lastName = contact->lastName;
+    client.email = contact->email;
+    client.mobilePhone = contact->phone;
+    if (!client.hasDirectChannel())
+        return Error::invalid(QCoreApplication::translate("ClientService",
+                                                          "%1 has no email or mobile phone. Add one to the contact "
+                                                          "first, so the new client can be reached.")
+                                  .arg(contact->displayName()),
+                              QStringLiteral("contactEmail"));
+    if (Status s = rules::validateClient(client, {}, m_store.clock().today()); !s)
+        return s.error();
+    auto cs = m_store.changeSet();
+    if (Status s = cs->begin(); !s)
+        return s.error();
+    if (Status s = m_store.clients().save(*cs, client); !s)
+        return s.error();
+    relation.contactId.clear();
+    relation.relatedClientId = client.meta.id;
+    if (Status s = m_store.relations().save(*cs, relation); !s)
+        return s.error();
+    if (Status s = cs->commit(); !s)
+        return s.error();
+    return client;
 }
 
 Result<QList<PersonDraft>> ClientService::drafts(const QString& clientId)

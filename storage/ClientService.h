@@ -5,7 +5,10 @@
 #include "core/Result.h"
 
 #include <QList>
+#include <QMap>
 #include <QStringList>
+
+#include <optional>
 
 namespace pd {
 
@@ -32,13 +35,20 @@ public:
     explicit ClientService(Store& store) : m_store(store) {}
 
     // Creates or updates client and people (ids are filled in); removedRelationIds are
-    // deleted in the same change set.
-    Status save(Client& client, QList<PersonDraft>& people, const QStringList& removedRelationIds = {});
+    // deleted in the same change set. portalOverrides (S2), when given, replaces the client's
+    // per-client portal overrides (key -> "false"; a key left out has no override).
+    Status save(Client& client, QList<PersonDraft>& people, const QStringList& removedRelationIds = {},
+                const std::optional<QMap<QString, QString>>& portalOverrides = std::nullopt);
     // The client's people as drafts, ready for an editor.
     Result<QList<PersonDraft>> drafts(const QString& clientId);
-
-private:
+    // The person as the rules see them: the draft's contact details, or the linked client's
+    // current profile (C3).
     Result<RelatedPerson> resolve(const PersonDraft& draft);
+    // Turns the stand-alone contact of a saved relation into a client of the practice (with
+    // the contact's name, email and phone) and points the relation at that client, in one
+    // change set. Refused when the contact has neither email nor phone (C7 would then need a
+    // contact for the new client too). Returns the new client.
+    Result<Client> convertContactToClient(const QString& relationId);
 
     Store& m_store;
 };
