@@ -1,19 +1,24 @@
 #include "ui/MainWindow.h"
 
 #include "models/ClientListModel.h"
+#include "ui/ClientEditor.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QKeyEvent>
 #include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace pd {
 
-MainWindow::MainWindow(ClientListModel& clients, QWidget* parent) : QMainWindow(parent), m_clients(clients)
+MainWindow::MainWindow(Store& store, ClientListModel& clients, QWidget* parent)
+    : QMainWindow(parent), m_store(store), m_clients(clients)
 {
     setWindowTitle(tr("PracticeDesk"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -52,14 +57,10 @@ MainWindow::MainWindow(ClientListModel& clients, QWidget* parent) : QMainWindow(
     m_count->setObjectName(QStringLiteral("clientCount"));
     statusBar()->addPermanentWidget(m_count);
 
-    auto* find = new QAction(tr("&Find client"), this);
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
-    });
-    addAction(find);
-
+    buildMenus();
+    connect(m_table, &QTableView::activated, this, &MainWindow::openSelectedClient);
+    // Enter in the search field opens the first (selected) match; Down moves into the list.
+    connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::openSelectedClient);
     connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
     connect(&m_clients, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(&m_clients, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
@@ -70,9 +71,106 @@ MainWindow::MainWindow(ClientListModel& clients, QWidget* parent) : QMainWindow(
     m_search->setFocus();
 }
 
+MainWindow::~MainWindow()
+{
+    closeAllDialogs();
+    m_table->setModel(nullptr);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* create = file->addAction(tr("&New client…"), this, &MainWindow::newClient);
+    create->setObjectName(QStringLiteral("newClientAction"));
+    create->setShortcut(QKeySequence::New);
+    QAction* open = file->addAction(tr("&Open client"), this, &MainWindow::openSelectedClient);
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    QAction* find = file->addAction(tr("&Find client"), this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    file->addSeparator();
+    QAction* lock = file->addAction(tr("&Lock"), this, &MainWindow::lockRequested);
+    lock->setObjectName(QStringLiteral("lockAction"));
+    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QAction* settings =
+        tools->addAction(tr("&Organization settings…"), this, &MainWindow::openOrganizationSettings);
+    settings->setObjectName(QStringLiteral("organizationSettingsAction"));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        QMessageBox::information(
+            this, tr("Keyboard shortcuts"),
+            tr("Ctrl+F  find a client\nEnter  open the selected client\nCtrl+N  new client\nCtrl+S  save the "
+               "client\nEsc  close without saving (asks first)\nAlt+1…4  profile tabs\nF2  edit the selected "
+               "contact\nDelete  remove the selected contact\nCtrl+L  lock PracticeDesk"));
+    });
+}
+
+ClientEditor* MainWindow::openClient(const QString& clientId)
+{
+    if (!clientId.isEmpty()) {
+        if (QPointer<ClientEditor> open = m_editors.value(clientId); open) {
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    }
+    auto* editor = new ClientEditor(m_store, clientId, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    if (!editor->load()) {
+        statusBar()->showMessage(editor->loadError());
+        delete editor;
+        return nullptr;
+    }
+    connect(editor, &ClientEditor::saved, this, [this](const QString&) {
+        m_clients.setFilter(m_clients.filter());
+        statusBar()->showMessage(tr("Saved."), 4000);
+    });
+    if (!clientId.isEmpty())
+        m_editors.insert(clientId, editor);
+    editor->show();
+    return editor;
+}
+
+void MainWindow::openSelectedClient()
+{
+    QModelIndex current = m_table->currentIndex();
+    if (!current.isValid() && m_clients.rowCount() > 0)
+        current = m_clients.index(0, 0);
+    if (!current.isValid())
+        return;
+    openClient(m_clients.clientIdAt(current.row()));
+}
+
+void MainWindow::openOrganizationSettings()
+{
+    // Filled in by ui/OrganizationSettingsDialog.
+}
+
+void MainWindow::closeAllDialogs()
+{
+    for (QDialog* dialog : findChildren<QDialog*>()) {
+        if (auto* editor = qobject_cast<ClientEditor*>(dialog))
+            editor->setAttribute(Qt::WA_DeleteOnClose, false);
+        dialog->hide();
+    }
+    for (QDialog* dialog : findChildren<QDialog*>(Qt::FindDirectChildrenOnly))
+        delete dialog;
+    m_editors.clear();
+}
+
 void MainWindow::applyFilter(const QString& text)
 {
     m_clients.setFilter(text);
+    if (m_clients.rowCount() > 0)
+        m_table->selectRow(0);
 }
 
 void MainWindow::updateStatus()

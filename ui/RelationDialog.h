@@ -50,6 +50,8 @@ public:
     NotificationTogglesBox* togglesBox() const { return m_toggles; }
     QCheckBox* manageAppointmentsBox() const { return m_manage; }
     QComboBox* custodyField() const { return m_custody; }
+    QCheckBox* validFromBox() const { return m_hasFrom; }
+    QDateEdit* validFromField() const { return m_from; }
     QCheckBox* validUntilBox() const { return m_hasUntil; }
     QDateEdit* validUntilField() const { return m_until; }
     QLabel* errorLabel(const QString& field) const;

@@ -96,7 +96,7 @@ void DesktopStartup::opened(std::unique_ptr<Store> store)
 {
     m_store = std::move(store);
     m_model = std::make_unique<ClientListModel>(m_store->clients());
-    m_window = std::make_unique<MainWindow>(*m_model);
+    m_window = std::make_unique<MainWindow>(*m_store, *m_model);
     m_window->show();
 }
 

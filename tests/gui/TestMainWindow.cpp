@@ -32,7 +32,7 @@ private slots:
     void searchAsYouTypeFindsNonAsciiNames()
     {
         ClientListModel model(m_fixture.store().clients());
-        MainWindow window(model);
+        MainWindow window(m_fixture.store(), model);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.windowTitle().contains(QLatin1String("PracticeDesk")));
@@ -56,7 +56,7 @@ private slots:
     void ctrlFGoesBackToTheSearchField()
     {
         ClientListModel model(m_fixture.store().clients());
-        MainWindow window(model);
+        MainWindow window(m_fixture.store(), model);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
@@ -69,7 +69,7 @@ private slots:
     void everyControlHasAnAccessibleName()
     {
         ClientListModel model(m_fixture.store().clients());
-        MainWindow window(model);
+        MainWindow window(m_fixture.store(), model);
         QVERIFY(!window.searchField()->accessibleName().isEmpty());
         QVERIFY(!window.clientTable()->accessibleName().isEmpty());
         UnlockDialog unlock(m_tmp.path());
