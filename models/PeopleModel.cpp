@@ -68,9 +68,9 @@ QString PeopleModel::togglesSummary(NotifyToggles t)
 
 QString PeopleModel::portalSummary(const Relation& r)
 {
-    const int granted = static_cast<int>(std::count_if(PortalPolicy::allPermissions().cbegin(),
-                                                       PortalPolicy::allPermissions().cend(),
-                                                       [&r](PortalPermission p) { return r.permissions.testFlag(p); }));
+    const QList<PortalPermission> all = PortalPolicy::allPermissions();
+    const int granted = static_cast<int>(
+        std::count_if(all.cbegin(), all.cend(), [&r](PortalPermission p) { return r.permissions.testFlag(p); }));
     if (!ParentPortal::hasPortalAccess(r))
         return tr("No access");
     const QString perms = granted == 1 ? tr("1 permission") : tr("%1 permissions").arg(granted);

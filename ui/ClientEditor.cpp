@@ -63,6 +63,14 @@ ClientEditor::ClientEditor(Store& store, const QString& clientId, QWidget* paren
             m_org = *org;
 
     auto* layout = new QVBoxLayout(this);
+    m_header = new QLabel(this);
+    m_header->setObjectName(QStringLiteral("clientHeader"));
+    m_header->setTextFormat(Qt::PlainText);
+    QFont headerFont = m_header->font();
+    headerFont.setPointSizeF(headerFont.pointSizeF() * 1.3);
+    headerFont.setBold(true);
+    m_header->setFont(headerFont);
+    layout->addWidget(m_header);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("clientTabs"));
     m_tabs->setAccessibleName(tr("Client profile"));
@@ -208,6 +216,10 @@ void ClientEditor::buildOverviewTab()
 
     for (QLineEdit* e : {m_first, m_last, m_email, m_phone, m_confidentialReason})
         connect(e, &QLineEdit::textEdited, this, &ClientEditor::setDirty);
+    for (QLineEdit* e : {m_first, m_last})
+        connect(e, &QLineEdit::textEdited, this, &ClientEditor::refreshHeader);
+    connect(m_birth, &QDateEdit::dateChanged, this, &ClientEditor::refreshHeader);
+    connect(m_minor, &QCheckBox::toggled, this, &ClientEditor::refreshHeader);
     connect(m_birth, &QDateEdit::dateChanged, this, &ClientEditor::setDirty);
     connect(m_minor, &QCheckBox::toggled, this, &ClientEditor::setDirty);
     connect(m_confidential, &QCheckBox::toggled, this, [this](bool on) {
@@ -274,13 +286,10 @@ void ClientEditor::buildPeopleTab()
     m_peopleView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_peopleView->setAlternatingRowColors(true);
     m_peopleView->verticalHeader()->hide();
-    m_peopleView->horizontalHeader()->setStretchLastSection(true);
-    m_peopleView->setColumnWidth(PeopleModel::NameColumn, 200);
-    m_peopleView->setColumnWidth(PeopleModel::TypeColumn, 130);
-    m_peopleView->setColumnWidth(PeopleModel::RelationshipColumn, 100);
-    m_peopleView->setColumnWidth(PeopleModel::NotificationsColumn, 150);
-    m_peopleView->setColumnWidth(PeopleModel::PortalColumn, 140);
-    m_peopleView->setColumnWidth(PeopleModel::PrimaryColumn, 110);
+    // A client has a handful of people: columns fit their contents, the name takes the rest.
+    m_peopleView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_peopleView->horizontalHeader()->setSectionResizeMode(PeopleModel::NameColumn, QHeaderView::Stretch);
+    m_peopleView->setWordWrap(false);
     m_peopleView->setContextMenuPolicy(Qt::CustomContextMenu);
     layout->addWidget(m_peopleView);
     QLabel* peopleError = FieldErrors::makeLabel(page, QStringLiteral("contactEmailError"));
@@ -364,6 +373,27 @@ void ClientEditor::updateActions()
                      !m_drafts.at(person).contact.meta.id.isEmpty());
 }
 
+void ClientEditor::refreshHeader()
+{
+    const Client c = clientFromFields(false);
+    QStringList parts;
+    const QString name = c.displayName().trimmed();
+    parts << (name.isEmpty() ? tr("New client") : name);
+    if (c.clientNumber > 0)
+        parts << tr("Client %1").arg(c.clientNumber);
+    if (c.dateOfBirth.isValid()) {
+        const QDate today = m_store.clock().today();
+        int age = today.year() - c.dateOfBirth.year();
+        if (today < c.dateOfBirth.addYears(age))
+            --age;
+        if (age >= 0)
+            parts << (age == 1 ? tr("1 year old") : tr("%1 years old").arg(age));
+    }
+    if (c.isMinor)
+        parts << tr("Minor");
+    m_header->setText(parts.join(QStringLiteral("  ·  ")));
+}
+
 void ClientEditor::refreshPeople()
 {
     const int row = currentRow();
@@ -374,6 +404,7 @@ void ClientEditor::refreshPeople()
     }
     Client shown = clientFromFields(false);
     m_people->setPeople(shown, m_resolved, m_store.clock().today());
+    refreshHeader();
     if (row >= 0 && row < m_people->rowCount())
         m_peopleView->selectRow(row);
     refreshPrimaryChoices();
@@ -669,6 +700,7 @@ void ClientEditor::buildPortalTab()
         box->setObjectName(QStringLiteral("portal_") + PortalSettings::key(s));
         box->setAccessibleName(PortalSettings::label(s));
         auto* reason = note(QString(), page);
+        reason->setContentsMargins(24, 0, 0, 4);
         form->addRow(box);
         form->addRow(reason);
         m_portalBoxes.insert(s, box);

@@ -94,6 +94,7 @@ private:
     void setDirty();
     Client clientFromFields(bool forSave, QString* errorField = nullptr, QString* error = nullptr) const;
     void refreshPeople();
+    void refreshHeader();
     void refreshPrimaryChoices();
     void refreshPortalTab();
     void updateActions();
@@ -117,6 +118,7 @@ private:
     bool m_filling = false;
     QString m_loadError;
 
+    QLabel* m_header = nullptr;
     QTabWidget* m_tabs = nullptr;
     QLineEdit* m_first = nullptr;
     QLineEdit* m_last = nullptr;

@@ -21,7 +21,7 @@ LinkClientDialog::LinkClientDialog(ClientRepository& clients, const QString& exc
 {
     setObjectName(QStringLiteral("linkClientDialog"));
     setWindowTitle(title);
-    resize(640, 420);
+    resize(780, 440);
     auto* layout = new QVBoxLayout(this);
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("linkSearch"));
@@ -39,10 +39,11 @@ LinkClientDialog::LinkClientDialog(ClientRepository& clients, const QString& exc
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(ClientListModel::NameColumn, QHeaderView::Stretch);
     m_table->setColumnWidth(ClientListModel::NumberColumn, 70);
-    m_table->setColumnWidth(ClientListModel::NameColumn, 200);
-    m_table->setColumnWidth(ClientListModel::EmailColumn, 200);
+    m_table->setColumnWidth(ClientListModel::EmailColumn, 250);
+    m_table->setColumnWidth(ClientListModel::PhoneColumn, 130);
+    m_table->setColumnWidth(ClientListModel::BirthColumn, 100);
     layout->addWidget(m_table);
 
     m_error = FieldErrors::makeLabel(this, QStringLiteral("linkError"));

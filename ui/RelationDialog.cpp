@@ -38,6 +38,7 @@ RelationDialog::RelationDialog(const PersonDraft& draft, const RelatedPerson& pe
 {
     setObjectName(QStringLiteral("relationDialog"));
     setWindowTitle(isNew ? tr("Add contact") : tr("Edit contact"));
+    setMinimumWidth(460);
     auto* layout = new QVBoxLayout(this);
     auto addError = [this](const QString& field, QWidget* widget, QFormLayout* form) {
         QLabel* label = FieldErrors::makeLabel(this, field + QStringLiteral("Error"));
@@ -48,7 +49,9 @@ RelationDialog::RelationDialog(const PersonDraft& draft, const RelatedPerson& pe
 
     // The person.
     auto* personBox = new QGroupBox(tr("Person"), this);
-    auto* personForm = new QFormLayout(personBox);
+    auto* personLayout = new QVBoxLayout(personBox);
+    auto* personForm = new QFormLayout;
+    personLayout->addLayout(personForm);
     m_first = new QLineEdit(person.isClient ? person.firstName : draft.contact.firstName, personBox);
     m_first->setObjectName(QStringLiteral("contactFirstName"));
     m_first->setAccessibleName(tr("First name"));
@@ -76,14 +79,14 @@ RelationDialog::RelationDialog(const PersonDraft& draft, const RelatedPerson& pe
                                    "profile and stay current there."),
                                 personBox);
         note->setWordWrap(true);
-        personForm->addRow(note);
+        personLayout->addWidget(note);
     } else {
         auto* note = new QLabel(tr("Nothing here is required, but without an email or mobile phone this person "
                                    "receives no notifications, and portal access needs an email."),
                                 personBox);
         note->setWordWrap(true);
-        note->setStyleSheet(QStringLiteral("color: palette(mid)"));
-        personForm->addRow(note);
+        note->setStyleSheet(QStringLiteral("color: palette(dark)"));
+        personLayout->addWidget(note);
     }
     layout->addWidget(personBox);
 

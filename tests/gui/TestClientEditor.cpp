@@ -6,6 +6,8 @@
 #include "models/PeopleModel.h"
 #include "models/TimelineModel.h"
 #include "storage/ClientService.h"
+#include "storage/DemoData.h"
+#include "tests/gui/Screenshot.h"
 #include "tests/testsupport/TemporaryStore.h"
 #include "ui/ClientEditor.h"
 #include "ui/LinkClientDialog.h"
@@ -470,6 +472,53 @@ private slots:
         QVERIFY(!reopened.portalSettingBox(PortalSetting::SecureMessaging)->isChecked());
         QVERIFY(reopened.timelineModel()->rowCount() >= 1);
         QVERIFY(!reopened.timelineModel()->index(0, TimelineModel::WhatColumn).data().toString().isEmpty());
+    }
+
+    // Every screen of the editor with demo data: a minor with a guardian and more people.
+    // Run with PD_SCREENSHOT_DIR=DIR to look at them.
+    void demoMinorShowsGuardianOnEveryScreen()
+    {
+        DemoOptions options;
+        options.clients = 60;
+        QVERIFY(generateDemoData(store(), options).ok());
+        QSqlQuery q(store().sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT c.id FROM clients c JOIN relations r ON r.client_id = c.id "
+                                      "WHERE c.is_minor = 1 GROUP BY c.id ORDER BY count(*) DESC LIMIT 1")));
+        QVERIFY(q.next());
+        ClientEditor editor(store(), q.value(0).toString());
+        QVERIFY(editor.load());
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QVERIFY(editor.minorBox()->isChecked());
+        test::screenshot(&editor, QStringLiteral("editor-overview"));
+        editor.tabs()->setCurrentIndex(ClientEditor::PeopleTab);
+        bool guardian = false;
+        for (int row = 1; row < editor.peopleModel()->rowCount(); ++row)
+            guardian |= editor.peopleModel()->index(row, PeopleModel::TypeColumn).data().toString() ==
+                        relationTypeLabel(RelationType::LegalGuardian);
+        QVERIFY(guardian);
+        editor.peopleTable()->selectRow(1);
+        test::screenshot(&editor, QStringLiteral("editor-contacts"));
+        editor.tabs()->setCurrentIndex(ClientEditor::PortalTab);
+        test::screenshot(&editor, QStringLiteral("editor-portal"));
+        editor.tabs()->setCurrentIndex(ClientEditor::TimelineTab);
+        test::screenshot(&editor, QStringLiteral("editor-timeline"));
+        editor.tabs()->setCurrentIndex(ClientEditor::PeopleTab);
+        editor.editPerson(1);
+        auto* d = openDialog<RelationDialog>(&editor);
+        QVERIFY(d);
+        test::screenshot(d, QStringLiteral("relation-dialog"));
+        d->reject();
+        editor.editPermissions(1);
+        auto* p = openDialog<PermissionDialog>(&editor);
+        QVERIFY(p);
+        test::screenshot(p, QStringLiteral("permission-dialog"));
+        p->reject();
+        editor.linkClient();
+        auto* link = openDialog<LinkClientDialog>(&editor);
+        QTest::keyClicks(link->searchField(), QStringLiteral("m"));
+        test::screenshot(link, QStringLiteral("link-client-dialog"));
+        link->reject();
     }
 
     void modelsPassTheItemModelTester()
