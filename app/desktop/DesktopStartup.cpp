@@ -1,5 +1,7 @@
 #include "app/desktop/DesktopStartup.h"
 
+#include "app/desktop/AutoLock.h"
+#include "core/PortalSettings.h"
 #include "models/ClientListModel.h"
 #include "storage/DataFolder.h"
 #include "storage/DemoData.h"
@@ -25,13 +27,21 @@ Actor deskActor()
 }
 } // namespace
 
-DesktopStartup::DesktopStartup(QString dataDir, bool demo, QObject* parent)
-    : QObject(parent), m_dataDir(std::move(dataDir)), m_demo(demo),
-      m_folder(std::make_unique<DataFolder>(m_dataDir, Clock::system(), deskActor()))
-{}
+DesktopStartup::DesktopStartup(QString dataDir, bool demo, const Clock& clock, QObject* parent)
+    : QObject(parent), m_dataDir(std::move(dataDir)), m_demo(demo), m_clock(clock),
+      m_autoLock(std::make_unique<AutoLock>(clock)),
+      m_folder(std::make_unique<DataFolder>(m_dataDir, clock, deskActor()))
+{
+    connect(m_autoLock.get(), &AutoLock::idleTimeout, this, [this] {
+        lockWithReason(tr("PracticeDesk locked itself after %1 minutes without activity. Enter the passphrase to "
+                          "continue.")
+                           .arg(m_autoLock->idleMinutes()));
+    });
+}
 
 DesktopStartup::~DesktopStartup()
 {
+    m_autoLock->stop();
     m_unlock.reset();
     m_window.reset(); // the view goes before its model, the model before the store
     m_model.reset();
@@ -97,7 +107,35 @@ void DesktopStartup::opened(std::unique_ptr<Store> store)
     m_store = std::move(store);
     m_model = std::make_unique<ClientListModel>(m_store->clients());
     m_window = std::make_unique<MainWindow>(*m_store, *m_model);
+    connect(m_window.get(), &MainWindow::lockRequested, this, &DesktopStartup::lock);
+    OrganizationSettings org;
+    if (auto kv = m_store->settings().organization())
+        if (auto parsed = OrganizationSettings::fromKeyValues(*kv))
+            org = *parsed;
+    m_autoLock->start(org.autoLockMinutes);
     m_window->show();
+}
+
+void DesktopStartup::lock()
+{
+    lockWithReason(tr("PracticeDesk is locked. Enter the passphrase to continue."));
+}
+
+void DesktopStartup::lockWithReason(const QString& reason)
+{
+    if (!m_store)
+        return;
+    m_autoLock->stop();
+    if (m_window) {
+        m_window->closeAllDialogs();
+        m_window->hide();
+    }
+    // The view goes before its model and the model before the store; closing the store
+    // closes the database connection, and with it SQLCipher's copy of the key.
+    m_window.reset();
+    m_model.reset();
+    m_store.reset();
+    askPassphrase(reason);
 }
 
 void DesktopStartup::fail(const QString& message)

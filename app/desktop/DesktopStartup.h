@@ -8,6 +8,7 @@
 
 namespace pd {
 
+class AutoLock;
 class ClientListModel;
 class DataFolder;
 class MainWindow;
@@ -21,20 +22,30 @@ class DesktopStartup : public QObject
 {
     Q_OBJECT
 public:
-    DesktopStartup(QString dataDir, bool demo, QObject* parent = nullptr);
+    DesktopStartup(QString dataDir, bool demo, const Clock& clock = Clock::system(), QObject* parent = nullptr);
     ~DesktopStartup() override;
     void start();
+    // D4: closes every dialog without saving, closes the store (its key is wiped with it),
+    // drops the window with all client data, and asks for the passphrase again.
+    void lock();
+
+    MainWindow* mainWindow() const { return m_window.get(); }
+    UnlockDialog* unlockDialog() const { return m_unlock.get(); }
+    AutoLock* autoLock() const { return m_autoLock.get(); }
 
     static constexpr const char* kDemoPassphrase = "demo-passphrase";
 
 private:
     void createDemo();
     void askPassphrase(const QString& reason);
+    void lockWithReason(const QString& reason);
     void opened(std::unique_ptr<Store> store);
     void fail(const QString& message);
 
     QString m_dataDir;
     bool m_demo = false;
+    const Clock& m_clock;
+    std::unique_ptr<AutoLock> m_autoLock;
     std::unique_ptr<DataFolder> m_folder;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<ClientListModel> m_model;
