@@ -9,11 +9,6 @@
 namespace pd::rules {
 
 namespace {
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("ClientRules", s);
-}
-
 int preference(RelationType t)
 {
     switch (t) {
@@ -64,19 +59,26 @@ RelatedPerson withCleanText(RelatedPerson person)
 Status validateClient(const Client& c, const QList<RelatedPerson>& people, const QDate& today)
 {
     if (text::clean(c.firstName).isEmpty() && text::clean(c.lastName).isEmpty())
-        return Error::invalid(tr("Enter the client's first or last name."), QStringLiteral("firstName"));
+        return Error::invalid(QCoreApplication::translate("ClientRules", "Enter the client's first or last name."),
+                              QStringLiteral("firstName"));
     if (const qsizetype n = characterCount(c.notes); n > kMaxNoteLength)
-        return Error::invalid(tr("Notes are limited to %1 characters; these have %2.").arg(kMaxNoteLength).arg(n),
-                              QStringLiteral("notes"));
+        return Error::invalid(
+            QCoreApplication::translate("ClientRules", "Notes are limited to %1 characters; these have %2.")
+                .arg(kMaxNoteLength)
+                .arg(n),
+            QStringLiteral("notes"));
     if (c.dateOfBirth.isValid() && c.dateOfBirth > today)
-        return Error::invalid(tr("The date of birth is in the future."), QStringLiteral("dateOfBirth"));
+        return Error::invalid(QCoreApplication::translate("ClientRules", "The date of birth is in the future."),
+                              QStringLiteral("dateOfBirth"));
     if (c.isMinor) {
         const bool hasGuardian = std::any_of(people.begin(), people.end(), [&today](const RelatedPerson& p) {
             return p.relation.type == RelationType::LegalGuardian && p.relation.isActiveOn(today);
         });
         if (!hasGuardian)
-            return Error::invalid(tr("A minor needs at least one Legal Guardian: add the person who can consent to "
-                                     "care for this client on the Contacts & relations tab, then save."),
+            return Error::invalid(QCoreApplication::translate(
+                                      "ClientRules",
+                                      "A minor needs at least one Legal Guardian: add the person who can consent to "
+                                      "care for this client on the Contacts & relations tab, then save."),
                                   QStringLiteral("isMinor"));
     }
     if (!c.hasDirectChannel()) {
@@ -86,18 +88,22 @@ Status validateClient(const Client& c, const QList<RelatedPerson>& people, const
             return p.relation.isActiveOn(today) && (!p.email.isEmpty() || !p.phone.isEmpty());
         });
         if (!reachableContact)
-            return Error::invalid(tr("Without an email or mobile phone, the client needs a contact with an email or "
-                                     "mobile phone, who will receive their messages (the primary contact)."),
+            return Error::invalid(QCoreApplication::translate(
+                                      "ClientRules",
+                                      "Without an email or mobile phone, the client needs a contact with an email or "
+                                      "mobile phone, who will receive their messages (the primary contact)."),
                                   QStringLiteral("email"));
     }
     for (const RelatedPerson& p : people) {
         if (p.relation.portalInvite && !p.relation.meta.deleted && p.email.isEmpty())
-            return Error::invalid(tr("%1 is invited to the portal but has no email address; add one or turn the "
-                                     "invitation off.")
-                                      .arg(p.firstName.isEmpty() && p.lastName.isEmpty()
-                                               ? tr("A contact")
-                                               : (p.firstName + QLatin1Char(' ') + p.lastName).trimmed()),
-                                  QStringLiteral("contactEmail"));
+            return Error::invalid(
+                QCoreApplication::translate("ClientRules",
+                                            "%1 is invited to the portal but has no email address; add one or turn the "
+                                            "invitation off.")
+                    .arg(p.firstName.isEmpty() && p.lastName.isEmpty()
+                             ? QCoreApplication::translate("ClientRules", "A contact")
+                             : (p.firstName + QLatin1Char(' ') + p.lastName).trimmed()),
+                QStringLiteral("contactEmail"));
     }
     return {};
 }
@@ -120,14 +126,20 @@ int primaryContactIndex(const Client& c, const QList<RelatedPerson>& people, con
 QString notificationBlockReason(const RelatedPerson& p, ContactMethod method, const QDate& today)
 {
     if (!p.relation.isActiveOn(today))
-        return tr("The relation is not valid today.");
+        return QCoreApplication::translate("ClientRules", "The relation is not valid today.");
     switch (method) {
     case ContactMethod::Email:
-        return p.email.isEmpty() ? tr("No email address: the client's preferred method is email.") : QString();
+        return p.email.isEmpty() ? QCoreApplication::translate(
+                                       "ClientRules", "No email address: the client's preferred method is email.")
+                                 : QString();
     case ContactMethod::Sms:
-        return p.phone.isEmpty() ? tr("No mobile phone: the client's preferred method is SMS.") : QString();
+        return p.phone.isEmpty() ? QCoreApplication::translate("ClientRules",
+                                                               "No mobile phone: the client's preferred method is SMS.")
+                                 : QString();
     case ContactMethod::Both:
-        return p.email.isEmpty() && p.phone.isEmpty() ? tr("No email address or mobile phone.") : QString();
+        return p.email.isEmpty() && p.phone.isEmpty()
+                   ? QCoreApplication::translate("ClientRules", "No email address or mobile phone.")
+                   : QString();
     }
     return {};
 }

@@ -5,11 +5,6 @@
 namespace pd::validation {
 
 namespace {
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("ContactValidation", s);
-}
-
 bool isLocalChar(QChar c)
 {
     return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
@@ -28,38 +23,58 @@ Result<QString> normalizeEmail(const QString& input)
     const QString email = input.trimmed().toLower();
     const QString field = QStringLiteral("email");
     if (email.isEmpty())
-        return Error::invalid(tr("The email address is empty."), field);
+        return Error::invalid(QCoreApplication::translate("ContactValidation", "The email address is empty."), field);
     if (email.size() > 254)
-        return Error::invalid(tr("The email address is longer than 254 characters."), field);
+        return Error::invalid(
+            QCoreApplication::translate("ContactValidation", "The email address is longer than 254 characters."),
+            field);
     for (const QChar c : email)
         if (c.isSpace())
-            return Error::invalid(tr("The email address contains a space."), field);
+            return Error::invalid(
+                QCoreApplication::translate("ContactValidation", "The email address contains a space."), field);
     const qsizetype at = email.lastIndexOf(QLatin1Char('@'));
     if (at < 0)
-        return Error::invalid(tr("The email address needs an @, as in name@example.com."), field);
+        return Error::invalid(
+            QCoreApplication::translate("ContactValidation", "The email address needs an @, as in name@example.com."),
+            field);
     const QString local = email.left(at);
     const QString domain = email.mid(at + 1);
     if (local.isEmpty())
-        return Error::invalid(tr("The email address has nothing before the @."), field);
+        return Error::invalid(
+            QCoreApplication::translate("ContactValidation", "The email address has nothing before the @."), field);
     if (local.size() > 64)
-        return Error::invalid(tr("The part before the @ is longer than 64 characters."), field);
+        return Error::invalid(
+            QCoreApplication::translate("ContactValidation", "The part before the @ is longer than 64 characters."),
+            field);
     for (const QChar c : local)
         if (!isLocalChar(c))
-            return Error::invalid(tr("The email address contains \"%1\" before the @, which is not allowed.").arg(c),
-                                  field);
+            return Error::invalid(
+                QCoreApplication::translate("ContactValidation",
+                                            "The email address contains \"%1\" before the @, which is not allowed.")
+                    .arg(c),
+                field);
     if (local.startsWith(QLatin1Char('.')) || local.endsWith(QLatin1Char('.')) || email.contains(QLatin1String("..")))
-        return Error::invalid(tr("The email address has a misplaced dot."), field);
+        return Error::invalid(
+            QCoreApplication::translate("ContactValidation", "The email address has a misplaced dot."), field);
     if (domain.isEmpty())
-        return Error::invalid(tr("The email address has no domain after the @."), field);
+        return Error::invalid(
+            QCoreApplication::translate("ContactValidation", "The email address has no domain after the @."), field);
     for (const QChar c : domain)
         if (!isDomainChar(c))
-            return Error::invalid(tr("The domain of the email address contains \"%1\".").arg(c), field);
+            return Error::invalid(
+                QCoreApplication::translate("ContactValidation", "The domain of the email address contains \"%1\".")
+                    .arg(c),
+                field);
     const QStringList labels = domain.split(QLatin1Char('.'));
     if (labels.size() < 2 || labels.last().size() < 2)
-        return Error::invalid(tr("The domain \"%1\" is incomplete (e.g. example.com).").arg(domain), field);
+        return Error::invalid(
+            QCoreApplication::translate("ContactValidation", "The domain \"%1\" is incomplete (e.g. example.com).")
+                .arg(domain),
+            field);
     for (const QString& l : labels)
         if (l.isEmpty() || l.size() > 63 || l.startsWith(QLatin1Char('-')) || l.endsWith(QLatin1Char('-')))
-            return Error::invalid(tr("The domain \"%1\" is not valid.").arg(domain), field);
+            return Error::invalid(
+                QCoreApplication::translate("ContactValidation", "The domain \"%1\" is not valid.").arg(domain), field);
     return email;
 }
 
@@ -68,7 +83,7 @@ Result<QString> normalizePhone(const QString& input, const QString& defaultCount
     const QString field = QStringLiteral("phone");
     const QString trimmed = input.trimmed();
     if (trimmed.isEmpty())
-        return Error::invalid(tr("The phone number is empty."), field);
+        return Error::invalid(QCoreApplication::translate("ContactValidation", "The phone number is empty."), field);
     QString digits;
     bool plus = false;
     for (qsizetype i = 0; i < trimmed.size(); ++i) {
@@ -80,10 +95,12 @@ Result<QString> normalizePhone(const QString& input, const QString& defaultCount
         else if (c.isSpace() || QStringLiteral("-.()/").contains(c))
             continue;
         else
-            return Error::invalid(tr("The phone number contains \"%1\"; use digits only (spaces, dashes and "
-                                     "parentheses are fine).")
-                                      .arg(c),
-                                  field);
+            return Error::invalid(
+                QCoreApplication::translate("ContactValidation",
+                                            "The phone number contains \"%1\"; use digits only (spaces, dashes and "
+                                            "parentheses are fine).")
+                    .arg(c),
+                field);
     }
     if (!plus) {
         if (digits.startsWith(QLatin1String("00")))
@@ -92,8 +109,10 @@ Result<QString> normalizePhone(const QString& input, const QString& defaultCount
             if (digits.size() == 11 && digits.startsWith(QLatin1Char('1')))
                 digits = digits.mid(1);
             if (digits.size() != 10)
-                return Error::invalid(tr("A North American phone number has 10 digits (with area code); this one "
-                                         "has %1. For other countries start with + and the country code.")
+                return Error::invalid(QCoreApplication::translate(
+                                          "ContactValidation",
+                                          "A North American phone number has 10 digits (with area code); this one "
+                                          "has %1. For other countries start with + and the country code.")
                                           .arg(digits.size()),
                                       field);
             digits.prepend(QLatin1Char('1'));
@@ -105,9 +124,13 @@ Result<QString> normalizePhone(const QString& input, const QString& defaultCount
     }
     if (digits.size() < 8 || digits.size() > 15)
         return Error::invalid(
-            tr("The phone number has %1 digits with its country code; it needs 8 to 15.").arg(digits.size()), field);
+            QCoreApplication::translate("ContactValidation",
+                                        "The phone number has %1 digits with its country code; it needs 8 to 15.")
+                .arg(digits.size()),
+            field);
     if (digits.startsWith(QLatin1Char('0')))
-        return Error::invalid(tr("A country code cannot start with 0."), field);
+        return Error::invalid(QCoreApplication::translate("ContactValidation", "A country code cannot start with 0."),
+                              field);
     return QLatin1Char('+') + digits;
 }
 

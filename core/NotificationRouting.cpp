@@ -12,11 +12,6 @@ namespace pd {
 
 namespace {
 
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("Routing", s);
-}
-
 // The toggle an appointment event needs; nullopt for forms and invoices (client only).
 std::optional<NotifyToggle> toggleFor(NotificationEvent e)
 {
@@ -71,13 +66,15 @@ public:
         for (Channel c : channels) {
             const QString address = c == Channel::Email ? email : phone;
             if (address.isEmpty()) {
-                missing << (c == Channel::Email ? tr("no email address") : tr("no mobile phone"));
+                missing << (c == Channel::Email ? QCoreApplication::translate("Routing", "no email address")
+                                                : QCoreApplication::translate("Routing", "no mobile phone"));
                 continue;
             }
             const QString key = QString::number(static_cast<int>(c)) + QLatin1Char('|') + address.toCaseFolded();
             if (m_seen.contains(key)) {
                 skip(relationId, nameOf(first, last),
-                     tr("%1 already receives this message (shared address).").arg(address));
+                     QCoreApplication::translate("Routing", "%1 already receives this message (shared address).")
+                         .arg(address));
                 continue;
             }
             m_seen.insert(key);
@@ -86,7 +83,8 @@ public:
         }
         if (added == 0 && !missing.isEmpty())
             skip(relationId, nameOf(first, last),
-                 tr("Cannot be reached by the client's preferred method: %1.").arg(missing.join(QStringLiteral(", "))));
+                 QCoreApplication::translate("Routing", "Cannot be reached by the client's preferred method: %1.")
+                     .arg(missing.join(QStringLiteral(", "))));
         return added;
     }
 
@@ -114,19 +112,25 @@ Routing routeNotification(NotificationEvent event, const Client& client, const Q
     int primary = -1;
     if (client.hasDirectChannel()) {
         if (toggle && !client.selfNotifications.testFlag(*toggle))
-            router.skip({}, clientName, tr("The client's own %1 are switched off.").arg(eventLabel(event).toLower()));
+            router.skip({}, clientName,
+                        QCoreApplication::translate("Routing", "The client's own %1 are switched off.")
+                            .arg(eventLabel(event).toLower()));
         else
             router.deliver({}, client.firstName, client.lastName, client.email, client.mobilePhone, channels, false);
     } else {
         primary = rules::primaryContactIndex(client, people, today);
         if (primary < 0) {
             router.skip({}, clientName,
-                        tr("The client has no email or mobile phone and no contact who can be reached."));
+                        QCoreApplication::translate(
+                            "Routing", "The client has no email or mobile phone and no contact who can be reached."));
         } else if (client.confidentialCommunications) {
-            router.skip(
-                people.at(primary).relation.meta.id, nameOf(people.at(primary).firstName, people.at(primary).lastName),
-                tr("Confidential communications were requested (%1); contacts receive nothing.")
-                    .arg(client.confidentialReason.isEmpty() ? tr("no reason recorded") : client.confidentialReason));
+            router.skip(people.at(primary).relation.meta.id,
+                        nameOf(people.at(primary).firstName, people.at(primary).lastName),
+                        QCoreApplication::translate(
+                            "Routing", "Confidential communications were requested (%1); contacts receive nothing.")
+                            .arg(client.confidentialReason.isEmpty()
+                                     ? QCoreApplication::translate("Routing", "no reason recorded")
+                                     : client.confidentialReason));
         } else {
             const RelatedPerson& p = people.at(primary);
             // The primary contact stands in for the client: if they lack the preferred
@@ -146,22 +150,28 @@ Routing routeNotification(NotificationEvent event, const Client& client, const Q
         const QString id = p.relation.meta.id;
         const QString name = nameOf(p.firstName, p.lastName);
         if (!toggle) {
-            router.skip(id, name, tr("Sent to the client only; send it to a contact from the contact's actions."));
+            router.skip(id, name,
+                        QCoreApplication::translate(
+                            "Routing", "Sent to the client only; send it to a contact from the contact's actions."));
             continue;
         }
         if (!p.relation.notifications.testFlag(*toggle)) {
-            router.skip(id, name, tr("Their %1 toggle is off.").arg(eventLabel(event).toLower()));
+            router.skip(
+                id, name,
+                QCoreApplication::translate("Routing", "Their %1 toggle is off.").arg(eventLabel(event).toLower()));
             continue;
         }
         if (!p.relation.isActiveOn(today)) {
-            router.skip(id, name, tr("The relation is not valid today."));
+            router.skip(id, name, QCoreApplication::translate("Routing", "The relation is not valid today."));
             continue;
         }
         if (client.confidentialCommunications) {
-            router.skip(
-                id, name,
-                tr("Confidential communications were requested (%1); contacts receive nothing.")
-                    .arg(client.confidentialReason.isEmpty() ? tr("no reason recorded") : client.confidentialReason));
+            router.skip(id, name,
+                        QCoreApplication::translate(
+                            "Routing", "Confidential communications were requested (%1); contacts receive nothing.")
+                            .arg(client.confidentialReason.isEmpty()
+                                     ? QCoreApplication::translate("Routing", "no reason recorded")
+                                     : client.confidentialReason));
             continue;
         }
         router.deliver(id, p.firstName, p.lastName, p.email, p.phone, channels, false);
@@ -173,21 +183,21 @@ QString eventLabel(NotificationEvent event)
 {
     switch (event) {
     case NotificationEvent::Reminder:
-        return tr("Appointment reminders");
+        return QCoreApplication::translate("Routing", "Appointment reminders");
     case NotificationEvent::Confirmation:
-        return tr("Confirmations");
+        return QCoreApplication::translate("Routing", "Confirmations");
     case NotificationEvent::Cancellation:
-        return tr("Cancellations");
+        return QCoreApplication::translate("Routing", "Cancellations");
     case NotificationEvent::Missed:
-        return tr("Missed-appointment notices");
+        return QCoreApplication::translate("Routing", "Missed-appointment notices");
     case NotificationEvent::ScheduledMessage:
-        return tr("Scheduled messages");
+        return QCoreApplication::translate("Routing", "Scheduled messages");
     case NotificationEvent::TelehealthLink:
-        return tr("Telehealth links");
+        return QCoreApplication::translate("Routing", "Telehealth links");
     case NotificationEvent::FormRequest:
-        return tr("Form requests");
+        return QCoreApplication::translate("Routing", "Form requests");
     case NotificationEvent::Invoice:
-        return tr("Invoices");
+        return QCoreApplication::translate("Routing", "Invoices");
     }
     return {};
 }

@@ -6,11 +6,6 @@ namespace pd {
 
 namespace {
 
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("PortalPolicy", s);
-}
-
 // THE policy table: one row per action.
 struct Rule
 {
@@ -107,36 +102,42 @@ QList<PortalAction> PortalPolicy::actionsAllowedBy(PortalPermission permission)
 PortalDecision PortalPolicy::decide(const PortalRequest& req)
 {
     if (!ruleFor(req.action))
-        return deny(tr("Unknown portal action."));
+        return deny(QCoreApplication::translate("PortalPolicy", "Unknown portal action."));
     if (req.item == Confidentiality::PsychotherapyNote)
-        return deny(tr("Psychotherapy notes are never shown in the portal."));
+        return deny(QCoreApplication::translate("PortalPolicy", "Psychotherapy notes are never shown in the portal."));
     if (req.actor != PortalActor::Client && req.item == Confidentiality::NotForContacts)
-        return deny(tr("A clinician marked this item as not for contacts."));
+        return deny(QCoreApplication::translate("PortalPolicy", "A clinician marked this item as not for contacts."));
 
     switch (req.actor) {
     case PortalActor::Client:
         if (req.clientHasParentPortal)
-            return deny(
-                tr("This client's portal is run by a parent (parent portal); the client has no portal access."));
+            return deny(QCoreApplication::translate(
+                "PortalPolicy",
+                "This client's portal is run by a parent (parent portal); the client has no portal access."));
         break;
     case PortalActor::ParentPortalUser:
         if (!req.clientHasParentPortal)
-            return deny(tr("This person does not run the client's portal."));
+            return deny(QCoreApplication::translate("PortalPolicy", "This person does not run the client's portal."));
         break;
     case PortalActor::Contact: {
         if (!req.relation || req.relation->meta.deleted)
-            return deny(tr("The contact's relation to the client was removed."));
+            return deny(
+                QCoreApplication::translate("PortalPolicy", "The contact's relation to the client was removed."));
         if (!req.relation->isActiveOn(req.today))
-            return deny(tr("The contact's relation to the client is not valid today."));
+            return deny(QCoreApplication::translate("PortalPolicy",
+                                                    "The contact's relation to the client is not valid today."));
         const EffectiveSetting access =
             PortalSettings::effective(PortalSetting::ContactPortalAccess, req.org, req.clientOverrides);
         if (!access.on)
-            return deny(tr("Portal access for contacts is off: %1").arg(access.reason));
+            return deny(QCoreApplication::translate("PortalPolicy", "Portal access for contacts is off: %1")
+                            .arg(access.reason));
         const auto needed = permissionFor(req.action);
         if (!needed)
-            return deny(tr("This is only ever sent to the client, never to a contact."));
+            return deny(QCoreApplication::translate("PortalPolicy",
+                                                    "This is only ever sent to the client, never to a contact."));
         if (!req.relation->permissions.testFlag(*needed))
-            return deny(tr("The contact does not have the \"%1\" permission.").arg(label(*needed)));
+            return deny(QCoreApplication::translate("PortalPolicy", "The contact does not have the \"%1\" permission.")
+                            .arg(label(*needed)));
         break;
     }
     }
@@ -144,7 +145,8 @@ PortalDecision PortalPolicy::decide(const PortalRequest& req)
     if (const auto setting = settingFor(req.action, req.withinDay)) {
         const EffectiveSetting s = PortalSettings::effective(*setting, req.org, req.clientOverrides);
         if (!s.on)
-            return deny(tr("%1 is off: %2").arg(PortalSettings::label(*setting), s.reason));
+            return deny(QCoreApplication::translate("PortalPolicy", "%1 is off: %2")
+                            .arg(PortalSettings::label(*setting), s.reason));
     }
     return {true, {}};
 }

@@ -6,11 +6,6 @@ namespace pd {
 
 namespace {
 
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("PortalSettings", s);
-}
-
 struct SettingInfo
 {
     PortalSetting setting;
@@ -107,7 +102,10 @@ Result<OrganizationSettings> OrganizationSettings::fromKeyValues(const QMap<QStr
             bool ok = false;
             const int m = v.toInt(&ok);
             if (!ok || m < 1 || m > 240)
-                return Error::invalid(tr("Auto-lock must be between 1 and 240 minutes, not \"%1\".").arg(v), k);
+                return Error::invalid(QCoreApplication::translate(
+                                          "PortalSettings", "Auto-lock must be between 1 and 240 minutes, not \"%1\".")
+                                          .arg(v),
+                                      k);
             out.autoLockMinutes = m;
             continue;
         }
@@ -115,13 +113,17 @@ Result<OrganizationSettings> OrganizationSettings::fromKeyValues(const QMap<QStr
             bool ok = false;
             const int cc = v.toInt(&ok);
             if (!ok || cc < 1 || cc > 999)
-                return Error::invalid(tr("\"%1\" is not a country calling code.").arg(v), k);
+                return Error::invalid(
+                    QCoreApplication::translate("PortalSettings", "\"%1\" is not a country calling code.").arg(v), k);
             out.defaultCountryCode = QString::number(cc);
             continue;
         }
         const auto b = parseBool(v);
         if (!b)
-            return Error::invalid(tr("Setting %1 must be true or false, not \"%2\".").arg(k, v), k);
+            return Error::invalid(
+                QCoreApplication::translate("PortalSettings", "Setting %1 must be true or false, not \"%2\".")
+                    .arg(k, v),
+                k);
         if (auto s = PortalSettings::fromKey(k)) {
             out.set(*s, *b);
             continue;
@@ -134,7 +136,7 @@ Result<OrganizationSettings> OrganizationSettings::fromKeyValues(const QMap<QStr
             }
         }
         if (!known)
-            return Error::invalid(tr("Unknown setting \"%1\".").arg(k), k);
+            return Error::invalid(QCoreApplication::translate("PortalSettings", "Unknown setting \"%1\".").arg(k), k);
     }
     return out;
 }
@@ -174,21 +176,24 @@ EffectiveSetting PortalSettings::effective(PortalSetting s, const OrganizationSe
                                            const QMap<QString, QString>& clientOverrides)
 {
     if (s == PortalSetting::ClientPayments && !org.cardProcessingEnabled)
-        return {false, tr("Payments are unavailable until card processing is turned on for the organization.")};
+        return {false, QCoreApplication::translate(
+                           "PortalSettings",
+                           "Payments are unavailable until card processing is turned on for the organization.")};
     if ((s == PortalSetting::ScheduleWithin24h || s == PortalSetting::CancelWithin24h)) {
         const EffectiveSetting parent = effective(PortalSetting::SelfScheduling, org, clientOverrides);
         if (!parent.on)
-            return {false, tr("Needs self-scheduling, which is off.")};
+            return {false, QCoreApplication::translate("PortalSettings", "Needs self-scheduling, which is off.")};
     }
     if (s == PortalSetting::ClientsAddPayers) {
         const EffectiveSetting parent = effective(PortalSetting::DisplayInsurance, org, clientOverrides);
         if (!parent.on)
-            return {false, tr("Needs \"Display insurance info\", which is off.")};
+            return {false,
+                    QCoreApplication::translate("PortalSettings", "Needs \"Display insurance info\", which is off.")};
     }
     if (!org.value(s))
-        return {false, tr("Off for the organization.")};
+        return {false, QCoreApplication::translate("PortalSettings", "Off for the organization.")};
     if (clientOverrides.value(key(s)) == QLatin1String("false"))
-        return {false, tr("Switched off for this client.")};
+        return {false, QCoreApplication::translate("PortalSettings", "Switched off for this client.")};
     return {true, {}};
 }
 
@@ -196,10 +201,13 @@ Status PortalSettings::checkOverrides(const QMap<QString, QString>& clientOverri
 {
     for (auto it = clientOverrides.begin(); it != clientOverrides.end(); ++it) {
         if (!fromKey(it.key()))
-            return Error::invalid(tr("Unknown setting \"%1\".").arg(it.key()), it.key());
+            return Error::invalid(
+                QCoreApplication::translate("PortalSettings", "Unknown setting \"%1\".").arg(it.key()), it.key());
         if (!parseBool(it.value()))
-            return Error::invalid(tr("Setting %1 must be true or false, not \"%2\".").arg(it.key(), it.value()),
-                                  it.key());
+            return Error::invalid(
+                QCoreApplication::translate("PortalSettings", "Setting %1 must be true or false, not \"%2\".")
+                    .arg(it.key(), it.value()),
+                it.key());
     }
     return {};
 }

@@ -5,20 +5,15 @@
 namespace pd {
 
 namespace {
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("SharedEmail", s);
-}
-
 QString describe(const EmailOwner& owner)
 {
     switch (owner.kind) {
     case EmailOwner::Kind::Client:
-        return tr("%1 (client)").arg(owner.name);
+        return QCoreApplication::translate("SharedEmail", "%1 (client)").arg(owner.name);
     case EmailOwner::Kind::Contact:
         if (owner.ofClientName.isEmpty())
-            return tr("%1 (contact)").arg(owner.name);
-        return tr("%1 (contact of %2)").arg(owner.name, owner.ofClientName);
+            return QCoreApplication::translate("SharedEmail", "%1 (contact)").arg(owner.name);
+        return QCoreApplication::translate("SharedEmail", "%1 (contact of %2)").arg(owner.name, owner.ofClientName);
     }
     return owner.name;
 }
@@ -29,8 +24,10 @@ QString note(const QString& email, QStringList names)
     names.removeDuplicates();
     if (email.trimmed().isEmpty() || names.isEmpty())
         return {};
-    return tr("%1 is also used by %2. That is fine (for example a parent of two children): each client's messages "
-              "are still sent separately, and a portal login with this email lists every client it is linked to.")
+    return QCoreApplication::translate(
+               "SharedEmail",
+               "%1 is also used by %2. That is fine (for example a parent of two children): each client's messages "
+               "are still sent separately, and a portal login with this email lists every client it is linked to.")
         .arg(email.trimmed(), names.join(QStringLiteral(", ")));
 }
 } // namespace

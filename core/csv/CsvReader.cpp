@@ -5,20 +5,14 @@
 
 namespace pd {
 
-namespace {
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("Csv", s);
-}
-} // namespace
-
 Result<QList<CsvRow>> CsvReader::parse(const QByteArray& input)
 {
     QByteArray bytes = input;
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
-        return Error::invalid(tr("The file is UTF-16; save it as CSV UTF-8 and import again."));
+        return Error::invalid(
+            QCoreApplication::translate("Csv", "The file is UTF-16; save it as CSV UTF-8 and import again."));
 
     // Decode line by line so an encoding error can name its line.
     QString text;
@@ -33,11 +27,14 @@ Result<QList<CsvRow>> CsvReader::parse(const QByteArray& input)
         const QString part = decoder.decode(QByteArrayView(bytes).sliced(start, end - start + 1));
         if (decoder.hasError())
             return Error::invalid(
-                tr("Line %1 is not valid UTF-8 text (the file may be saved as Latin-1 or Windows-1252). "
-                   "Save it as CSV UTF-8 and import again.")
+                QCoreApplication::translate(
+                    "Csv", "Line %1 is not valid UTF-8 text (the file may be saved as Latin-1 or Windows-1252). "
+                           "Save it as CSV UTF-8 and import again.")
                     .arg(lineNo));
         if (part.contains(QChar(0)))
-            return Error::invalid(tr("Line %1 contains a NUL character; this is not a text CSV file.").arg(lineNo));
+            return Error::invalid(
+                QCoreApplication::translate("Csv", "Line %1 contains a NUL character; this is not a text CSV file.")
+                    .arg(lineNo));
         text += part;
         start = end + 1;
         ++lineNo;
@@ -83,8 +80,10 @@ Result<QList<CsvRow>> CsvReader::parse(const QByteArray& input)
         }
         if (c == QLatin1Char('"')) {
             if (!field.isEmpty() || fieldWasQuoted)
-                return Error::invalid(tr("Line %1: a quote appears in the middle of a field; put the whole field in "
-                                         "quotes and double the quote (\"\").")
+                return Error::invalid(QCoreApplication::translate(
+                                          "Csv",
+                                          "Line %1: a quote appears in the middle of a field; put the whole field in "
+                                          "quotes and double the quote (\"\").")
                                           .arg(line));
             inQuotes = true;
             fieldWasQuoted = true;
@@ -97,12 +96,14 @@ Result<QList<CsvRow>> CsvReader::parse(const QByteArray& input)
             endRow();
         } else {
             if (fieldWasQuoted)
-                return Error::invalid(tr("Line %1: text follows a closing quote.").arg(line));
+                return Error::invalid(
+                    QCoreApplication::translate("Csv", "Line %1: text follows a closing quote.").arg(line));
             field += c;
         }
     }
     if (inQuotes)
-        return Error::invalid(tr("Line %1: a quoted field is never closed.").arg(row.line));
+        return Error::invalid(
+            QCoreApplication::translate("Csv", "Line %1: a quoted field is never closed.").arg(row.line));
     if (!field.isEmpty() || !row.fields.isEmpty() || fieldWasQuoted)
         endRow();
     return rows;

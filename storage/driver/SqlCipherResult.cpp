@@ -16,11 +16,6 @@ namespace pd {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SqlCipherResult", text);
-}
-
 // True when the rest of an SQL string holds nothing but white space, ';' and comments.
 bool onlyTrivia(const char* p)
 {
@@ -181,7 +176,8 @@ bool SqlCipherResult::prepare(const QString& query)
     setAt(QSql::BeforeFirstRow);
     sqlite3* db = connection();
     if (!db) {
-        setLastError(QSqlError(tr("Unable to prepare the statement"), tr("the database is not open"),
+        setLastError(QSqlError(QCoreApplication::translate("SqlCipherResult", "Unable to prepare the statement"),
+                               QCoreApplication::translate("SqlCipherResult", "the database is not open"),
                                QSqlError::ConnectionError));
         return false;
     }
@@ -191,20 +187,23 @@ bool SqlCipherResult::prepare(const QString& query)
     // nByte includes the terminating NUL, which lets SQLite skip a copy.
     const int rc = sqlite3_prepare_v2(db, sql.constData(), static_cast<int>(sql.size()) + 1, &m_stmt, &tail);
     if (rc != SQLITE_OK) {
-        setError(rc, tr("Unable to prepare the statement"));
+        setError(rc, QCoreApplication::translate("SqlCipherResult", "Unable to prepare the statement"));
         finalize();
         return false;
     }
     if (!m_stmt) {
-        setLastError(QSqlError(tr("Unable to prepare the statement"), tr("the query holds no SQL statement"),
+        setLastError(QSqlError(QCoreApplication::translate("SqlCipherResult", "Unable to prepare the statement"),
+                               QCoreApplication::translate("SqlCipherResult", "the query holds no SQL statement"),
                                QSqlError::StatementError));
         return false;
     }
     if (!onlyTrivia(tail)) {
-        setLastError(QSqlError(tr("Unable to prepare the statement"),
-                               tr("the query holds more than one SQL statement; run one statement per query, or "
-                                  "use SqlCipherDriver::executeScript()"),
-                               QSqlError::StatementError));
+        setLastError(QSqlError(
+            QCoreApplication::translate("SqlCipherResult", "Unable to prepare the statement"),
+            QCoreApplication::translate("SqlCipherResult",
+                                        "the query holds more than one SQL statement; run one statement per query, or "
+                                        "use SqlCipherDriver::executeScript()"),
+            QSqlError::StatementError));
         finalize();
         return false;
     }
@@ -232,9 +231,10 @@ bool SqlCipherResult::reset(const QString& query)
     if (!prepare(query))
         return false;
     if (sqlite3_bind_parameter_count(m_stmt) > 0) {
-        setLastError(QSqlError(tr("Unable to execute the statement"),
-                               tr("the query has placeholders; prepare it and bind values"),
-                               QSqlError::StatementError));
+        setLastError(QSqlError(
+            QCoreApplication::translate("SqlCipherResult", "Unable to execute the statement"),
+            QCoreApplication::translate("SqlCipherResult", "the query has placeholders; prepare it and bind values"),
+            QSqlError::StatementError));
         return false;
     }
     return runFirstStep();
@@ -245,8 +245,9 @@ bool SqlCipherResult::exec()
     setActive(false);
     setAt(QSql::BeforeFirstRow);
     if (!m_stmt) {
-        setLastError(QSqlError(tr("Unable to execute the statement"),
-                               m_closed ? tr("the database was closed") : tr("no statement was prepared"),
+        setLastError(QSqlError(QCoreApplication::translate("SqlCipherResult", "Unable to execute the statement"),
+                               m_closed ? QCoreApplication::translate("SqlCipherResult", "the database was closed")
+                                        : QCoreApplication::translate("SqlCipherResult", "no statement was prepared"),
                                QSqlError::StatementError));
         return false;
     }
@@ -275,9 +276,12 @@ bool SqlCipherResult::mapPlaceholders(int valueCount)
             index = i + 1; // a plain '?'
         if (index == 0) {
             m_placeholderOf.clear();
-            setLastError(QSqlError(tr("Parameter count mismatch"),
-                                   tr("value %1 (%2) has no placeholder in the statement").arg(i + 1).arg(name),
-                                   QSqlError::StatementError));
+            setLastError(QSqlError(
+                QCoreApplication::translate("SqlCipherResult", "Parameter count mismatch"),
+                QCoreApplication::translate("SqlCipherResult", "value %1 (%2) has no placeholder in the statement")
+                    .arg(i + 1)
+                    .arg(name),
+                QSqlError::StatementError));
             return false;
         }
         m_placeholderOf[i] = index;
@@ -287,10 +291,12 @@ bool SqlCipherResult::mapPlaceholders(int valueCount)
         if (!covered.at(p)) {
             m_placeholderOf.clear();
             const char* name = sqlite3_bind_parameter_name(m_stmt, p);
-            setLastError(QSqlError(
-                tr("Parameter count mismatch"),
-                tr("no value was bound for placeholder %1 %2").arg(p).arg(name ? QString::fromUtf8(name) : QString()),
-                QSqlError::StatementError));
+            setLastError(
+                QSqlError(QCoreApplication::translate("SqlCipherResult", "Parameter count mismatch"),
+                          QCoreApplication::translate("SqlCipherResult", "no value was bound for placeholder %1 %2")
+                              .arg(p)
+                              .arg(name ? QString::fromUtf8(name) : QString()),
+                          QSqlError::StatementError));
             return false;
         }
     }
@@ -360,9 +366,12 @@ bool SqlCipherResult::bindOne(int index, const QVariant& value)
         case QMetaType::ULongLong: {
             const qulonglong n = value.toULongLong();
             if (n > static_cast<qulonglong>(std::numeric_limits<qint64>::max())) {
-                setLastError(QSqlError(tr("Unable to bind a value"),
-                                       tr("the unsigned value %1 does not fit a 64-bit SQLite integer").arg(n),
-                                       QSqlError::StatementError));
+                setLastError(
+                    QSqlError(QCoreApplication::translate("SqlCipherResult", "Unable to bind a value"),
+                              QCoreApplication::translate("SqlCipherResult",
+                                                          "the unsigned value %1 does not fit a 64-bit SQLite integer")
+                                  .arg(n),
+                              QSqlError::StatementError));
                 return false;
             }
             rc = sqlite3_bind_int64(m_stmt, index, static_cast<sqlite3_int64>(n));
@@ -379,9 +388,11 @@ bool SqlCipherResult::bindOne(int index, const QVariant& value)
             break;
         default:
             if (!value.canConvert<QString>()) {
-                setLastError(QSqlError(tr("Unable to bind a value"),
-                                       tr("values of type %1 cannot be stored").arg(QLatin1String(value.typeName())),
-                                       QSqlError::StatementError));
+                setLastError(
+                    QSqlError(QCoreApplication::translate("SqlCipherResult", "Unable to bind a value"),
+                              QCoreApplication::translate("SqlCipherResult", "values of type %1 cannot be stored")
+                                  .arg(QLatin1String(value.typeName())),
+                              QSqlError::StatementError));
                 return false;
             }
             rc = bindText(value.toString());
@@ -389,7 +400,7 @@ bool SqlCipherResult::bindOne(int index, const QVariant& value)
         }
     }
     if (rc != SQLITE_OK) {
-        setError(rc, tr("Unable to bind a value"));
+        setError(rc, QCoreApplication::translate("SqlCipherResult", "Unable to bind a value"));
         return false;
     }
     return true;
@@ -403,7 +414,7 @@ bool SqlCipherResult::runFirstStep()
     const int totalBefore = sqlite3_total_changes(db);
     const int rc = sqlite3_step(m_stmt);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        setError(rc, tr("Unable to execute the statement"));
+        setError(rc, QCoreApplication::translate("SqlCipherResult", "Unable to execute the statement"));
         sqlite3_reset(m_stmt);
         m_exhausted = true;
         return false;
@@ -463,7 +474,7 @@ bool SqlCipherResult::stepRow()
         return true;
     }
     if (rc != SQLITE_DONE) {
-        setError(rc, tr("Unable to fetch a row"));
+        setError(rc, QCoreApplication::translate("SqlCipherResult", "Unable to fetch a row"));
         setActive(false);
     }
     statementFinished();

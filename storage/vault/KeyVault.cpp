@@ -17,16 +17,12 @@ namespace pd {
 
 namespace {
 
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("KeyVault", s);
-}
-
 Error noKeychainNoPassphrase()
 {
     return Error::make(Error::Kind::Unavailable,
-                       tr("No OS keychain is available here. Protect the database with a passphrase "
-                          "(--passphrase-stdin)."));
+                       QCoreApplication::translate(
+                           "KeyVault", "No OS keychain is available here. Protect the database with a passphrase "
+                                       "(--passphrase-stdin)."));
 }
 
 // Delivers an early error the same way as every other result: later, from the event loop.
@@ -79,7 +75,7 @@ private:
     Error failed() const
     {
         return Error::make(Error::Kind::Io,
-                           tr("The key slot file %1 cannot be written: %2")
+                           QCoreApplication::translate("KeyVault", "The key slot file %1 cannot be written: %2")
                                .arg(QDir::toNativeSeparators(m_file->fileName()), m_file->errorString()));
     }
 
@@ -131,11 +127,13 @@ Result<SecureBytes> KeyVault::openSlotFile(const QString& path, const SecureByte
 void KeyVault::create(const QString& dataDir, const SecureBytes* passphrase, KeyCallback done)
 {
     if (hasPassphraseSlot(dataDir))
-        return failLater(std::move(done),
-                         Error::make(Error::Kind::Conflict,
-                                     tr("%1 already has a key slot file; it was left untouched. Move it away if it "
+        return failLater(
+            std::move(done),
+            Error::make(Error::Kind::Conflict,
+                        QCoreApplication::translate(
+                            "KeyVault", "%1 already has a key slot file; it was left untouched. Move it away if it "
                                         "belongs to no database.")
-                                         .arg(QDir::toNativeSeparators(passphraseSlotPath(dataDir)))));
+                            .arg(QDir::toNativeSeparators(passphraseSlotPath(dataDir)))));
     auto key = std::make_shared<SecureBytes>(SecureBytes::random(kKeyBytes));
     if (!passphrase) {
         KeychainSlot::write(dataDir, *key, [key, done](Status s) {
@@ -157,9 +155,11 @@ void KeyVault::unlock(const QString& dataDir, const SecureBytes* passphrase, Key
 {
     if (passphrase) {
         if (!hasPassphraseSlot(dataDir))
-            return failLater(std::move(done),
-                             Error::make(Error::Kind::NotFound,
-                                         tr("This database is not protected by a passphrase; its key is in the OS "
+            return failLater(
+                std::move(done),
+                Error::make(Error::Kind::NotFound,
+                            QCoreApplication::translate(
+                                "KeyVault", "This database is not protected by a passphrase; its key is in the OS "
                                             "keychain. Run without --passphrase-stdin.")));
         auto secret = std::make_shared<const SecureBytes>(passphrase->copy());
         const QString path = passphraseSlotPath(dataDir);
@@ -172,18 +172,24 @@ void KeyVault::unlock(const QString& dataDir, const SecureBytes* passphrase, Key
         const Error& e = key.error();
         if (hasPassphraseSlot(dataDir))
             return done(Error::make(Error::Kind::WrongKey,
-                                    tr("The OS keychain cannot give this database's key (%1). The database is also "
-                                       "protected by a passphrase: give it on standard input with --passphrase-stdin.")
+                                    QCoreApplication::translate(
+                                        "KeyVault",
+                                        "The OS keychain cannot give this database's key (%1). The database is also "
+                                        "protected by a passphrase: give it on standard input with --passphrase-stdin.")
                                         .arg(e.message)));
         if (e.kind == Error::Kind::NotFound)
             return done(Error::make(Error::Kind::NotFound,
-                                    tr("The OS keychain has no key for this database (was it made on another machine "
-                                       "or by another user?). Restore from a backup with its passphrase.")));
+                                    QCoreApplication::translate(
+                                        "KeyVault",
+                                        "The OS keychain has no key for this database (was it made on another machine "
+                                        "or by another user?). Restore from a backup with its passphrase.")));
         if (e.kind == Error::Kind::Unavailable)
-            return done(Error::make(Error::Kind::Unavailable,
-                                    tr("No OS keychain is available here, and this database has no passphrase: its key "
-                                       "is in the OS keychain of the desktop session that created it. Open it there, "
-                                       "or restore a backup with its passphrase.")));
+            return done(Error::make(
+                Error::Kind::Unavailable,
+                QCoreApplication::translate(
+                    "KeyVault", "No OS keychain is available here, and this database has no passphrase: its key "
+                                "is in the OS keychain of the desktop session that created it. Open it there, "
+                                "or restore a backup with its passphrase.")));
         done(e);
     });
 }
@@ -192,8 +198,10 @@ void KeyVault::changePassphrase(const QString& dataDir, const SecureBytes& oldPa
                                 const SecureBytes& newPassphrase, StatusCallback done)
 {
     if (!hasPassphraseSlot(dataDir))
-        return failLater(std::move(done), Error::make(Error::Kind::NotFound,
-                                                      tr("This database has no passphrase yet; add one instead.")));
+        return failLater(std::move(done),
+                         Error::make(Error::Kind::NotFound,
+                                     QCoreApplication::translate(
+                                         "KeyVault", "This database has no passphrase yet; add one instead.")));
     auto oldSecret = std::make_shared<const SecureBytes>(oldPassphrase.copy());
     auto newSecret = std::make_shared<const SecureBytes>(newPassphrase.copy());
     const QString path = passphraseSlotPath(dataDir);
@@ -220,12 +228,14 @@ void KeyVault::addPassphraseSlot(const QString& dataDir, const SecureBytes& key,
                                  StatusCallback done)
 {
     if (hasPassphraseSlot(dataDir))
-        return failLater(
-            std::move(done),
-            Error::make(Error::Kind::Conflict, tr("This database already has a passphrase; change it instead.")));
+        return failLater(std::move(done),
+                         Error::make(Error::Kind::Conflict,
+                                     QCoreApplication::translate(
+                                         "KeyVault", "This database already has a passphrase; change it instead.")));
     if (key.size() != kKeyBytes)
         return failLater(std::move(done),
-                         Error::make(Error::Kind::Internal, tr("The database key has the wrong size.")));
+                         Error::make(Error::Kind::Internal,
+                                     QCoreApplication::translate("KeyVault", "The database key has the wrong size.")));
     auto secret = std::make_shared<const SecureBytes>(passphrase.copy());
     auto keyCopy = std::make_shared<const SecureBytes>(key.copy());
     const QString path = passphraseSlotPath(dataDir);
@@ -243,7 +253,8 @@ void KeyVault::storeInKeychain(const QString& dataDir, const SecureBytes& key, S
 {
     if (key.size() != kKeyBytes)
         return failLater(std::move(done),
-                         Error::make(Error::Kind::Internal, tr("The database key has the wrong size.")));
+                         Error::make(Error::Kind::Internal,
+                                     QCoreApplication::translate("KeyVault", "The database key has the wrong size.")));
     KeychainSlot::write(dataDir, key, std::move(done));
 }
 
@@ -252,12 +263,14 @@ void KeyVault::replaceKey(const QString& dataDir, const SecureBytes& key, const 
 {
     if (key.size() != kKeyBytes)
         return failLater(std::move(done),
-                         Error::make(Error::Kind::Internal, tr("The database key has the wrong size.")));
+                         Error::make(Error::Kind::Internal,
+                                     QCoreApplication::translate("KeyVault", "The database key has the wrong size.")));
     if (!passphrase) {
         if (hasPassphraseSlot(dataDir))
             return failLater(std::move(done),
-                             Error::invalid(tr("This database is protected by a passphrase: give it with "
-                                               "--passphrase-stdin so the passphrase slot can hold the new key.")));
+                             Error::invalid(QCoreApplication::translate(
+                                 "KeyVault", "This database is protected by a passphrase: give it with "
+                                             "--passphrase-stdin so the passphrase slot can hold the new key.")));
         KeychainSlot::write(dataDir, key, [done](Status s) {
             if (!s && s.error().kind == Error::Kind::Unavailable)
                 return done(noKeychainNoPassphrase());

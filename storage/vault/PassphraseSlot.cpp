@@ -12,11 +12,6 @@ namespace pd {
 
 namespace {
 
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("PassphraseSlot", s);
-}
-
 constexpr char kMagic[] = "PDKS1";
 constexpr qsizetype kMagicSize = 5;
 constexpr unsigned char kArgon2idSecretbox = 1;
@@ -68,8 +63,10 @@ QByteArray checksum(const QByteArray& in)
 Error damaged()
 {
     return Error::make(Error::Kind::Corrupt,
-                       tr("The key slot file is damaged or is not a PracticeDesk key slot. Restore it from a backup, "
-                          "or unlock the database with the OS keychain."));
+                       QCoreApplication::translate(
+                           "PassphraseSlot",
+                           "The key slot file is damaged or is not a PracticeDesk key slot. Restore it from a backup, "
+                           "or unlock the database with the OS keychain."));
 }
 
 Result<SecureBytes> deriveKek(const SecureBytes& passphrase, const unsigned char* salt, quint64 ops, quint64 mem)
@@ -80,7 +77,9 @@ Result<SecureBytes> deriveKek(const SecureBytes& passphrase, const unsigned char
     const char* text = passphrase.isEmpty() ? "" : passphrase.chars();
     if (crypto_pwhash(kek.data(), kek.size(), text, passphrase.size(), salt, ops, static_cast<size_t>(mem),
                       crypto_pwhash_ALG_ARGON2ID13) != 0)
-        return Error::make(Error::Kind::Unavailable, tr("There is not enough memory to check the passphrase."));
+        return Error::make(
+            Error::Kind::Unavailable,
+            QCoreApplication::translate("PassphraseSlot", "There is not enough memory to check the passphrase."));
     return kek;
 }
 
@@ -105,7 +104,8 @@ Result<SecureBytes> PassphraseSlot::normalize(const SecureBytes& utf8)
     SecureBytes out = valid ? SecureBytes::fromText(text) : SecureBytes();
     SecureBytes::wipe(text);
     if (!valid)
-        return Error::invalid(tr("The passphrase is not valid UTF-8 text."), QStringLiteral("passphrase"));
+        return Error::invalid(QCoreApplication::translate("PassphraseSlot", "The passphrase is not valid UTF-8 text."),
+                              QStringLiteral("passphrase"));
     return out;
 }
 
@@ -117,8 +117,10 @@ Status PassphraseSlot::checkPolicy(const SecureBytes& passphrase)
         if ((passphrase.data()[i] & 0xC0) != 0x80)
             ++chars;
     if (chars < static_cast<size_t>(kMinimumLength))
-        return Error::invalid(tr("The passphrase is too short: use at least %1 characters.").arg(kMinimumLength),
-                              QStringLiteral("passphrase"));
+        return Error::invalid(
+            QCoreApplication::translate("PassphraseSlot", "The passphrase is too short: use at least %1 characters.")
+                .arg(kMinimumLength),
+            QStringLiteral("passphrase"));
     return {};
 }
 
@@ -136,7 +138,8 @@ Result<QByteArray> PassphraseSlot::create(const SecureBytes& passphrase, const S
     if (Status s = checkPolicy(*normalized); !s)
         return s.error();
     if (dbKey.size() != kKeyBytes)
-        return Error::make(Error::Kind::Internal, tr("The database key has the wrong size."));
+        return Error::make(Error::Kind::Internal,
+                           QCoreApplication::translate("PassphraseSlot", "The database key has the wrong size."));
     const quint64 ops = cost == KdfCost::Moderate ? crypto_pwhash_argon2id_OPSLIMIT_MODERATE
                                                   : crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE;
     const quint64 mem = cost == KdfCost::Moderate ? crypto_pwhash_argon2id_MEMLIMIT_MODERATE
@@ -171,30 +174,38 @@ Result<SecureBytes> PassphraseSlot::open(const QByteArray& fileBytes, const Secu
         fileBytes.at(4) <= '9')
         return Error::make(
             Error::Kind::TooNew,
-            tr("The key slot file was written by a newer PracticeDesk; update PracticeDesk to open it."));
+            QCoreApplication::translate(
+                "PassphraseSlot",
+                "The key slot file was written by a newer PracticeDesk; update PracticeDesk to open it."));
     if (fileBytes.size() != kFileSize || !fileBytes.startsWith(QByteArrayView(kMagic, kMagicSize)))
         return damaged();
     if (sodium_memcmp(bytesAt(fileBytes, kChecksumAt), checksum(fileBytes).constData(), kChecksumSize) != 0)
         return damaged();
     if (static_cast<unsigned char>(fileBytes.at(kAlgorithmAt)) != kArgon2idSecretbox)
-        return Error::make(Error::Kind::TooNew, tr("The key slot file uses a key-derivation method this PracticeDesk "
-                                                   "does not know; update PracticeDesk to open it."));
+        return Error::make(Error::Kind::TooNew,
+                           QCoreApplication::translate(
+                               "PassphraseSlot", "The key slot file uses a key-derivation method this PracticeDesk "
+                                                 "does not know; update PracticeDesk to open it."));
     const quint64 ops = getU64(fileBytes, kOpsAt);
     const quint64 mem = getU64(fileBytes, kMemAt);
     if (ops < kMinOps || ops > kMaxOps || mem < kMinMem || mem > kMaxMem)
-        return Error::make(Error::Kind::Corrupt, tr("The key slot file is damaged: its key-derivation settings are out "
-                                                    "of range, so it was not used."));
+        return Error::make(Error::Kind::Corrupt,
+                           QCoreApplication::translate(
+                               "PassphraseSlot", "The key slot file is damaged: its key-derivation settings are out "
+                                                 "of range, so it was not used."));
 
     auto normalized = normalize(passphrase);
     if (!normalized) // a slot is never made from invalid UTF-8, so this cannot be its passphrase
-        return Error::make(Error::Kind::WrongKey, tr("The passphrase is not correct."));
+        return Error::make(Error::Kind::WrongKey,
+                           QCoreApplication::translate("PassphraseSlot", "The passphrase is not correct."));
     auto kek = deriveKek(*normalized, bytesAt(fileBytes, kSaltAt), ops, mem);
     if (!kek)
         return kek.error();
     SecureBytes key(kKeyBytes);
     if (crypto_secretbox_open_easy(key.data(), bytesAt(fileBytes, kSealedAt), kSealedSize, bytesAt(fileBytes, kNonceAt),
                                    kek->data()) != 0)
-        return Error::make(Error::Kind::WrongKey, tr("The passphrase is not correct."));
+        return Error::make(Error::Kind::WrongKey,
+                           QCoreApplication::translate("PassphraseSlot", "The passphrase is not correct."));
     return key;
 }
 
@@ -203,11 +214,12 @@ Result<QByteArray> PassphraseSlot::readFile(const QString& path)
     QFile f(path);
     if (!f.exists())
         return Error::make(Error::Kind::NotFound,
-                           tr("There is no key slot file %1.").arg(QDir::toNativeSeparators(path)));
+                           QCoreApplication::translate("PassphraseSlot", "There is no key slot file %1.")
+                               .arg(QDir::toNativeSeparators(path)));
     if (!f.open(QIODevice::ReadOnly))
-        return Error::make(
-            Error::Kind::Io,
-            tr("The key slot file %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
+        return Error::make(Error::Kind::Io,
+                           QCoreApplication::translate("PassphraseSlot", "The key slot file %1 cannot be read: %2")
+                               .arg(QDir::toNativeSeparators(path), f.errorString()));
     return f.read(4 * kFileSize); // anything longer is damaged anyway
 }
 
@@ -215,9 +227,9 @@ Status PassphraseSlot::writeFile(const QString& path, const QByteArray& fileByte
 {
     QSaveFile f(path);
     const auto failed = [&f, &path] {
-        return Error::make(
-            Error::Kind::Io,
-            tr("The key slot file %1 cannot be written: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
+        return Error::make(Error::Kind::Io,
+                           QCoreApplication::translate("PassphraseSlot", "The key slot file %1 cannot be written: %2")
+                               .arg(QDir::toNativeSeparators(path), f.errorString()));
     };
     if (!f.open(QIODevice::WriteOnly))
         return failed();
