@@ -319,6 +319,7 @@ void ClientEditor::buildPeopleTab()
     addAction(QStringLiteral("edit"), tr("&Edit…"), QKeySequence(Qt::Key_F2), &ClientEditor::editPerson);
     addAction(QStringLiteral("permissions"), tr("&Portal access and permissions…"), QKeySequence(),
               &ClientEditor::editPermissions);
+    addAction(QStringLiteral("revoke"), tr("Re&voke portal access"), QKeySequence(), &ClientEditor::revokePortalAccess);
     addAction(QStringLiteral("primary"), tr("Make &primary contact"), QKeySequence(), &ClientEditor::makePrimary);
     addAction(QStringLiteral("convert"), tr("&Convert to a client"), QKeySequence(), &ClientEditor::convertToClient);
     m_actions->addSeparator();
@@ -365,6 +366,8 @@ void ClientEditor::updateActions()
     m_actionByName.value(QStringLiteral("edit"))->setEnabled(currentRow() >= 0);
     m_actionByName.value(QStringLiteral("permissions"))->setEnabled(isPerson);
     m_actionByName.value(QStringLiteral("remove"))->setEnabled(isPerson);
+    m_actionByName.value(QStringLiteral("revoke"))
+        ->setEnabled(isPerson && ParentPortal::hasPortalAccess(m_drafts.at(person).relation));
     m_actionByName.value(QStringLiteral("primary"))
         ->setEnabled(isPerson && !m_client.hasDirectChannel() && person != m_people->primaryPerson());
     // A contact becomes a client only once the relation is saved (it is one change set).
@@ -576,6 +579,19 @@ void ClientEditor::editPermissions(int row)
         setDirty();
         refreshPeople();
     });
+}
+
+void ClientEditor::revokePortalAccess(int row)
+{
+    const int i = m_people->personIndex(row);
+    if (i < 0)
+        return;
+    // P6: the server refuses the contact's very next request once this is synced.
+    m_drafts[i].relation.portalInvite = false;
+    m_drafts[i].relation.permissions = {};
+    m_drafts[i].relation.canManageAppointments = false;
+    setDirty();
+    refreshPeople();
 }
 
 void ClientEditor::makePrimary(int row)

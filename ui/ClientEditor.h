@@ -57,6 +57,7 @@ public:
     void linkClient();
     void editPerson(int row);
     void editPermissions(int row);
+    void revokePortalAccess(int row);
     void makePrimary(int row);
     void convertToClient(int row);
     void removePerson(int row);

@@ -15,7 +15,9 @@
 #include "ui/PermissionDialog.h"
 #include "ui/RelationDialog.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <QAbstractSpinBox>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -519,6 +521,52 @@ private slots:
         QTest::keyClicks(link->searchField(), QStringLiteral("m"));
         test::screenshot(link, QStringLiteral("link-client-dialog"));
         link->reject();
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        ClientEditor editor(store(), {});
+        addContact(editor, QStringLiteral("Ana"), QStringLiteral("Ruiz"), QStringLiteral("ana@example.com"),
+                   RelationType::LegalGuardian);
+        editor.editPerson(1);
+        editor.editPermissions(1);
+        QStringList unnamed;
+        for (QWidget* w : editor.findChildren<QWidget*>()) {
+            const bool control = qobject_cast<QLineEdit*>(w) || qobject_cast<QComboBox*>(w) ||
+                                 qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QAbstractItemView*>(w) ||
+                                 qobject_cast<QAbstractButton*>(w);
+            // Parts of another control (a spin box's editor, a table's headers) are named by it.
+            if (!control || qobject_cast<QAbstractSpinBox*>(w->parent()) ||
+                qobject_cast<QAbstractItemView*>(w->parent()))
+                continue;
+            if (qobject_cast<QLineEdit*>(w) && qobject_cast<QComboBox*>(w->parent()))
+                continue; // a combo box's own line edit
+            const auto* button = qobject_cast<QAbstractButton*>(w);
+            const bool named = !w->accessibleName().isEmpty() || (button && !button->text().isEmpty());
+            if (!named)
+                unnamed << QStringLiteral("%1 %2").arg(QString::fromLatin1(w->metaObject()->className()),
+                                                       w->objectName());
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    }
+
+    void revokingPortalAccessClearsInvitationAndPermissions()
+    {
+        ClientEditor editor(store(), {});
+        QTest::keyClicks(editor.firstNameField(), QStringLiteral("Lea"));
+        QTest::keyClicks(editor.emailField(), QStringLiteral("lea@example.com"));
+        addContact(editor, QStringLiteral("Jon"), QStringLiteral("Lund"), QStringLiteral("jon@example.com"),
+                   RelationType::LegalGuardian);
+        QVERIFY(editor.drafts().at(0).relation.portalInvite); // P1 default for a guardian
+        editor.peopleTable()->selectRow(1);
+        QAction* revoke = editor.actionsMenu()->findChild<QAction*>(QStringLiteral("revoke"));
+        QVERIFY(revoke && revoke->isEnabled());
+        revoke->trigger();
+        QVERIFY(!editor.drafts().at(0).relation.portalInvite);
+        QCOMPARE(editor.drafts().at(0).relation.permissions, PortalPermissions());
+        QCOMPARE(editor.peopleModel()->index(1, PeopleModel::PortalColumn).data().toString(),
+                 QStringLiteral("No access"));
+        QVERIFY(!revoke->isEnabled());
     }
 
     void modelsPassTheItemModelTester()

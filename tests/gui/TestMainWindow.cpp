@@ -2,12 +2,14 @@
 #include "models/ClientListModel.h"
 #include "storage/vault/SecureBytes.h"
 #include "tests/testsupport/TemporaryStore.h"
+#include "ui/ClientEditor.h"
 #include "ui/MainWindow.h"
 #include "ui/UnlockDialog.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,6 +66,48 @@ private slots:
         QTRY_VERIFY(window.clientTable()->hasFocus());
         QTest::keySequence(&window, QKeySequence::Find);
         QTRY_VERIFY(window.searchField()->hasFocus());
+    }
+
+    void ctrlNCreatesAClientThatAppearsInTheList()
+    {
+        ClientListModel model(m_fixture.store().clients());
+        MainWindow window(m_fixture.store(), model);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QTest::keySequence(&window, QKeySequence::New);
+        ClientEditor* editor = nullptr;
+        QTRY_VERIFY((editor = window.findChild<ClientEditor*>()) && editor->isVisible());
+        QVERIFY(editor->clientId().isEmpty());
+        QTest::keyClicks(editor->firstNameField(), QStringLiteral("Nadia"));
+        QTest::keyClicks(editor->lastNameField(), QStringLiteral("Okafor"));
+        QTest::keyClicks(editor->emailField(), QStringLiteral("nadia@example.com"));
+        editor->activateWindow();
+        QTRY_VERIFY(editor->isActiveWindow());
+        QTest::keySequence(editor, QKeySequence::Save);
+        QTRY_VERIFY(!editor->isVisible());
+        window.searchField()->setText(QStringLiteral("okaf"));
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Saved")));
+    }
+
+    void enterOpensTheFirstMatchOnce()
+    {
+        ClientListModel model(m_fixture.store().clients());
+        MainWindow window(m_fixture.store(), model);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClicks(window.searchField(), QStringLiteral("zoe"));
+        QCOMPARE(model.rowCount(), 1);
+        QTest::keyClick(window.searchField(), Qt::Key_Return);
+        auto editors = window.findChildren<ClientEditor*>();
+        QCOMPARE(editors.size(), 1);
+        QCOMPARE(editors.at(0)->firstNameField()->text(), QStringLiteral("Zoë"));
+        // Opening the same client again raises the open editor instead of a second one.
+        QTest::keyClick(window.searchField(), Qt::Key_Return);
+        QCOMPARE(window.findChildren<ClientEditor*>().size(), 1);
+        window.closeAllDialogs();
+        QVERIFY(window.findChildren<ClientEditor*>().isEmpty());
     }
 
     void everyControlHasAnAccessibleName()
