@@ -159,4 +159,16 @@ Result<QList<PersonDraft>> ClientService::drafts(const QString& clientId)
     return out;
 }
 
+Status ClientService::recordViewed(const QString& clientId)
+{
+    auto cs = m_store.changeSet();
+    if (Status s = cs->begin(); !s)
+        return s;
+    if (Status s = cs->audit(QStringLiteral("view"), QStringLiteral("client"), clientId, clientId,
+                             QCoreApplication::translate("ClientService", "Profile opened"));
+        !s)
+        return s;
+    return cs->commit();
+}
+
 } // namespace pd

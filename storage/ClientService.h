@@ -49,6 +49,9 @@ public:
     // change set. Refused when the contact has neither email nor phone (C7 would then need a
     // contact for the new client too). Returns the new client.
     Result<Client> convertContactToClient(const QString& relationId);
+    // D5: records that the current user opened this client's profile (audit only; nothing
+    // to sync as a change).
+    Status recordViewed(const QString& clientId);
 
     Store& m_store;
 };

@@ -845,6 +845,9 @@ bool ClientEditor::load()
     m_client = *client;
     m_drafts = *drafts;
     m_overrides = *overrides;
+    // D5: who opened which record. A desk whose disk is full still shows the client.
+    if (Status viewed = m_service.recordViewed(m_client.meta.id); !viewed)
+        qWarning("Could not record that the profile was opened: %s", qPrintable(viewed.message()));
     if (auto audit = m_store.auditForClient(m_client.meta.id))
         m_timeline->setEntries(*audit);
     setWindowTitle(tr("%1 (client %2) [*] — PracticeDesk").arg(m_client.displayName()).arg(m_client.clientNumber));

@@ -472,8 +472,17 @@ private slots:
         ClientEditor reopened(store(), id);
         QVERIFY(reopened.load());
         QVERIFY(!reopened.portalSettingBox(PortalSetting::SecureMessaging)->isChecked());
-        QVERIFY(reopened.timelineModel()->rowCount() >= 1);
-        QVERIFY(!reopened.timelineModel()->index(0, TimelineModel::WhatColumn).data().toString().isEmpty());
+        // D5: the timeline shows the change and that the profile was just opened, newest first.
+        QVERIFY(reopened.timelineModel()->rowCount() >= 2);
+        QCOMPARE(reopened.timelineModel()->index(0, TimelineModel::WhatColumn).data().toString(),
+                 QStringLiteral("Profile opened"));
+        QCOMPARE(reopened.timelineModel()->index(0, TimelineModel::WhoColumn).data().toString(),
+                 QStringLiteral("test"));
+        bool created = false;
+        for (int row = 0; row < reopened.timelineModel()->rowCount(); ++row)
+            created |= reopened.timelineModel()->index(row, TimelineModel::WhatColumn).data().toString() ==
+                       QLatin1String("Client created");
+        QVERIFY(created);
     }
 
     // Every screen of the editor with demo data: a minor with a guardian and more people.
