@@ -5,363 +5,363 @@
     <name>ClientEditor</name>
     <message>
         <source>New client [*] — PracticeDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo cliente [*] — PracticeDesk</translation>
     </message>
     <message>
         <source>Client [*] — PracticeDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente [*] — PracticeDesk</translation>
     </message>
     <message>
         <source>Client profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil del cliente</translation>
     </message>
     <message>
         <source>Save the client and close (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el cliente y cerrar (%1)</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellidos</translation>
     </message>
     <message>
         <source>&amp;First name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>&amp;Last name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ape&amp;llidos:</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin registrar</translation>
     </message>
     <message>
         <source>Date of &amp;birth:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nac&amp;imiento:</translation>
     </message>
     <message>
         <source>&amp;Minor (needs a Legal Guardian)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Menor (requiere un tutor legal)</translation>
     </message>
     <message>
         <source>Minor</source>
-        <translation type="unfinished"></translation>
+        <translation>Menor</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otas:</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre@example.com</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo &amp;electrónico:</translation>
     </message>
     <message>
         <source>Mobile phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono móvil</translation>
     </message>
     <message>
         <source>+1 555 010 0000</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 555 010 0000</translation>
     </message>
     <message>
         <source>Mobile &amp;phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teléfono móvil:</translation>
     </message>
     <message>
         <source>Preferred contact method</source>
-        <translation type="unfinished"></translation>
+        <translation>Método de contacto preferido</translation>
     </message>
     <message>
         <source>Text message (SMS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de texto (SMS)</translation>
     </message>
     <message>
         <source>Email and text message</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico y mensaje de texto</translation>
     </message>
     <message>
         <source>Pre&amp;ferred method:</source>
-        <translation type="unfinished"></translation>
+        <translation>Méto&amp;do preferido:</translation>
     </message>
     <message>
         <source>Contacts are reached the same way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con los contactos se usa el mismo método.</translation>
     </message>
     <message>
         <source>Primary contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto principal</translation>
     </message>
     <message>
         <source>Primary c&amp;ontact:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto &amp;principal:</translation>
     </message>
     <message>
         <source>Confidential &amp;communications (messages go to the client only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comunicaciones con&amp;fidenciales (los mensajes solo se envían al cliente)</translation>
     </message>
     <message>
         <source>Confidential communications</source>
-        <translation type="unfinished"></translation>
+        <translation>Comunicaciones confidenciales</translation>
     </message>
     <message>
         <source>Reason for confidential communications</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de las comunicaciones confidenciales</translation>
     </message>
     <message>
         <source>Reason (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo (opcional)</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo:</translation>
     </message>
     <message>
         <source>&amp;Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Res&amp;umen</translation>
     </message>
     <message>
         <source>%1 of %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 caracteres</translation>
     </message>
     <message>
         <source>&amp;Add contact…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aña&amp;dir contacto…</translation>
     </message>
     <message>
         <source>Add a parent, guardian or other person (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un padre, madre, tutor u otra persona (Ctrl+Mayús+A)</translation>
     </message>
     <message>
         <source>&amp;Link a client…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vincular un cliente…</translation>
     </message>
     <message>
         <source>Add a person who is already a client of the practice, found by name or client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una persona que ya es cliente del centro, buscándola por nombre o ID de cliente</translation>
     </message>
     <message>
         <source>Who &amp;gets messages?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿&amp;Quién recibe los mensajes?</translation>
     </message>
     <message>
         <source>Preview who would receive each kind of notification, and why others would not</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver quién recibiría cada tipo de notificación y por qué otros no</translation>
     </message>
     <message>
         <source>A&amp;ctions</source>
-        <translation type="unfinished"></translation>
+        <translation>Acc&amp;iones</translation>
     </message>
     <message>
         <source>Actions for the selected person</source>
-        <translation type="unfinished"></translation>
+        <translation>Acciones para la persona seleccionada</translation>
     </message>
     <message>
         <source>Contacts and relations</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos y relaciones</translation>
     </message>
     <message>
         <source>Double-click a row to edit it; the first row is the client&apos;s own notifications.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga doble clic en una fila para editarla; la primera fila corresponde a las notificaciones del propio cliente.</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar…</translation>
     </message>
     <message>
         <source>&amp;Portal access and permissions…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acceso al portal y permisos…</translation>
     </message>
     <message>
         <source>Make &amp;primary contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Establecer como contacto &amp;principal</translation>
     </message>
     <message>
         <source>&amp;Convert to a client</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Convertir en cliente</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar…</translation>
     </message>
     <message>
         <source>Contacts &amp;&amp; &amp;relations</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos y &amp;relaciones</translation>
     </message>
     <message>
         <source>this contact</source>
-        <translation type="unfinished"></translation>
+        <translation>este contacto</translation>
     </message>
     <message>
         <source>New client</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo cliente</translation>
     </message>
     <message>
         <source>Client %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente %1</translation>
     </message>
     <message>
         <source>1 year old</source>
-        <translation type="unfinished"></translation>
+        <translation>1 año</translation>
     </message>
     <message>
         <source>%1 years old</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 años</translation>
     </message>
     <message>
         <source>Not needed: the client has an email or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>No es necesario: el cliente tiene correo electrónico o teléfono</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Nobody yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie todavía</translation>
     </message>
     <message>
         <source>Without an email or mobile phone, the client needs a contact who can be reached: add one on the Contacts &amp; relations tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin correo electrónico ni teléfono móvil, el cliente necesita un contacto localizable: añada uno en la pestaña Contactos y relaciones.</translation>
     </message>
     <message>
         <source>Every email and text message for this client (reminders, forms, invoices) goes to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los correos electrónicos y mensajes de texto de este cliente (recordatorios, formularios, facturas) se envían a %1.</translation>
     </message>
     <message>
         <source>Link a client</source>
-        <translation type="unfinished"></translation>
+        <translation>Vincular un cliente</translation>
     </message>
     <message>
         <source>That client is already on the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese cliente ya está en la lista.</translation>
     </message>
     <message>
         <source>The client&apos;s own notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notificaciones del propio cliente</translation>
     </message>
     <message>
         <source>Switch off what the client should not receive itself, for example when a child uses a parent&apos;s email. Contacts keep their own settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactive lo que el propio cliente no deba recibir, por ejemplo, cuando un menor usa el correo electrónico de su padre o madre. Los contactos conservan su propia configuración.</translation>
     </message>
     <message>
         <source>The client receives</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente recibe</translation>
     </message>
     <message>
         <source>%1 has no email address, which the portal invitation is sent to. Add one with Edit first, or leave the invitation off.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene dirección de correo electrónico, que es adonde se envía la invitación al portal. Añada una primero con Editar o deje la invitación desactivada.</translation>
     </message>
     <message>
         <source>%1 has no email or mobile phone, so cannot be the primary contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene correo electrónico ni teléfono móvil, por lo que no puede ser el contacto principal.</translation>
     </message>
     <message>
         <source>Save your changes first: converting %1 into a client is saved at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarde primero los cambios: la conversión de %1 en cliente se guarda de inmediato.</translation>
     </message>
     <message>
         <source>Convert to a client</source>
-        <translation type="unfinished"></translation>
+        <translation>Convertir en cliente</translation>
     </message>
     <message>
         <source>Make %1 a client of the practice? Their details then come from their own profile, and they stay linked to this client.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Convertir a %1 en cliente del centro? A partir de entonces, sus datos procederán de su propio perfil y se mantendrá el vínculo con este cliente.</translation>
     </message>
     <message>
         <source>Convert</source>
-        <translation type="unfinished"></translation>
+        <translation>Convertir</translation>
     </message>
     <message>
         <source>Remove contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar contacto</translation>
     </message>
     <message>
         <source>Remove %1 from this client&apos;s contacts? They will no longer receive this client&apos;s messages or see anything of this client in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar a %1 de los contactos de este cliente? Dejará de recibir los mensajes de este cliente y de ver información de este cliente en el portal.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Portal run by a &amp;parent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal gestionado por &amp;padre/madre…</translation>
     </message>
     <message>
         <source>A parent who is also a client runs this client&apos;s portal; the client then has no portal access of their own</source>
-        <translation type="unfinished"></translation>
+        <translation>Un padre o madre que también es cliente gestiona el portal de este cliente; el cliente deja de tener acceso propio al portal</translation>
     </message>
     <message>
         <source>&amp;End parent-portal mode</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Finalizar modo portal de padres</translation>
     </message>
     <message>
         <source>Portal features for this client. The organization&apos;s settings apply; here a feature can be switched off for this client only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Funciones del portal para este cliente. Se aplica la configuración de la organización; aquí puede desactivar una función solo para este cliente.</translation>
     </message>
     <message>
         <source>Por&amp;tal</source>
-        <translation type="unfinished"></translation>
+        <translation>Port&amp;al</translation>
     </message>
     <message>
         <source>Switched off for this client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivado para este cliente.</translation>
     </message>
     <message>
         <source>The client uses their own portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente usa su propio portal.</translation>
     </message>
     <message>
         <source>%1 (client %2) runs this client&apos;s portal; the client has no portal access of their own.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (cliente %2) gestiona el portal de este cliente; el cliente no tiene acceso propio al portal.</translation>
     </message>
     <message>
         <source>Who runs this client&apos;s portal?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quién gestiona el portal de este cliente?</translation>
     </message>
     <message>
         <source>Timeline of changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de cambios</translation>
     </message>
     <message>
         <source>T&amp;imeline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historial</translation>
     </message>
     <message>
         <source>%1 (client %2) [*] — PracticeDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (cliente %2) [*] — PracticeDesk</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin guardar</translation>
     </message>
     <message>
         <source>This client has changes that are not saved. Discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Este cliente tiene cambios sin guardar. ¿Desea descartarlos?</translation>
     </message>
     <message>
         <source>Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir editando</translation>
     </message>
 </context>
 <context>
@@ -369,521 +369,523 @@
     <message>
         <source>%1, %2</source>
         <comment>client list: last name, first name</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Minor</source>
-        <translation type="unfinished"></translation>
+        <translation>Menor</translation>
     </message>
     <message>
         <source>Client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de cliente</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo</translation>
     </message>
     <message>
         <source>Mobile phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono móvil</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
 </context>
 <context>
     <name>ClientRepository</name>
     <message>
         <source>No such client.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente no existe.</translation>
     </message>
     <message>
         <source>Client created</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente creado</translation>
     </message>
     <message>
         <source>Changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificado: %1</translation>
     </message>
     <message>
         <source>Client deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente eliminado</translation>
     </message>
 </context>
 <context>
     <name>ClientRules</name>
     <message>
         <source>Enter the client&apos;s first or last name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca el nombre o los apellidos del cliente.</translation>
     </message>
     <message>
         <source>Notes are limited to %1 characters; these have %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las notas están limitadas a %1 caracteres; estas tienen %2.</translation>
     </message>
     <message>
         <source>The date of birth is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de nacimiento es una fecha futura.</translation>
     </message>
     <message>
         <source>A minor needs at least one Legal Guardian: add the person who can consent to care for this client on the Contacts &amp; relations tab, then save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un menor necesita al menos un tutor legal: en la pestaña Contactos y relaciones, añada a la persona que puede dar el consentimiento para la atención de este cliente y, después, guarde.</translation>
     </message>
     <message>
         <source>Without an email or mobile phone, the client needs a contact with an email or mobile phone, who will receive their messages (the primary contact).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin correo electrónico ni teléfono móvil, el cliente necesita un contacto con correo electrónico o teléfono móvil que reciba sus mensajes (el contacto principal).</translation>
     </message>
     <message>
         <source>%1 is invited to the portal but has no email address; add one or turn the invitation off.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene una invitación al portal, pero no tiene dirección de correo electrónico; añada una o desactive la invitación.</translation>
     </message>
     <message>
         <source>A contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Un contacto</translation>
     </message>
     <message>
         <source>The relation is not valid today.</source>
-        <translation type="unfinished"></translation>
+        <translation>La relación no está vigente hoy.</translation>
     </message>
     <message>
         <source>No email address: the client&apos;s preferred method is email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin dirección de correo electrónico: el método preferido del cliente es el correo electrónico.</translation>
     </message>
     <message>
         <source>No mobile phone: the client&apos;s preferred method is SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin teléfono móvil: el método preferido del cliente es el SMS.</translation>
     </message>
     <message>
         <source>No email address or mobile phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin dirección de correo electrónico ni teléfono móvil.</translation>
     </message>
 </context>
 <context>
     <name>ClientService</name>
     <message>
         <source>The linked client no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente vinculado ya no existe.</translation>
     </message>
     <message>
         <source>The parent-portal user no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>El usuario del portal de padres ya no existe.</translation>
     </message>
     <message>
         <source>This person is already a client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta persona ya es cliente.</translation>
     </message>
     <message>
         <source>%1 has no email or mobile phone. Add one to the contact first, so the new client can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene correo electrónico ni teléfono móvil. Añada uno al contacto primero para que se pueda contactar con el nuevo cliente.</translation>
     </message>
 </context>
 <context>
     <name>ContactValidation</name>
     <message>
         <source>The email address is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección de correo electrónico está vacía.</translation>
     </message>
     <message>
         <source>The email address is longer than 254 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección de correo electrónico tiene más de 254 caracteres.</translation>
     </message>
     <message>
         <source>The email address contains a space.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección de correo electrónico contiene un espacio.</translation>
     </message>
     <message>
         <source>The email address needs an @, as in name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección de correo electrónico necesita una @, como en nombre@example.com.</translation>
     </message>
     <message>
         <source>The email address has nothing before the @.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección de correo electrónico no tiene nada antes de la @.</translation>
     </message>
     <message>
         <source>The part before the @ is longer than 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La parte anterior a la @ tiene más de 64 caracteres.</translation>
     </message>
     <message>
         <source>The email address contains &quot;%1&quot; before the @, which is not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección de correo electrónico contiene &quot;%1&quot; antes de la @, lo cual no está permitido.</translation>
     </message>
     <message>
         <source>The email address has a misplaced dot.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección de correo electrónico tiene un punto mal colocado.</translation>
     </message>
     <message>
         <source>The email address has no domain after the @.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección de correo electrónico no tiene dominio después de la @.</translation>
     </message>
     <message>
         <source>The domain of the email address contains &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio de la dirección de correo electrónico contiene &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The domain &quot;%1&quot; is incomplete (e.g. example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio &quot;%1&quot; está incompleto (p. ej., example.com).</translation>
     </message>
     <message>
         <source>The domain &quot;%1&quot; is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio &quot;%1&quot; no es válido.</translation>
     </message>
     <message>
         <source>The phone number is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de teléfono está vacío.</translation>
     </message>
     <message>
         <source>The phone number contains &quot;%1&quot;; use digits only (spaces, dashes and parentheses are fine).</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de teléfono contiene &quot;%1&quot;; use solo dígitos (se admiten espacios, guiones y paréntesis).</translation>
     </message>
     <message>
         <source>A North American phone number has 10 digits (with area code); this one has %1. For other countries start with + and the country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un número de teléfono de Norteamérica tiene 10 dígitos (con el código de área); este tiene %1. Para otros países, empiece con + y el código del país.</translation>
     </message>
     <message>
         <source>The phone number has %1 digits with its country code; it needs 8 to 15.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de teléfono tiene %1 dígitos con el código de país; debe tener entre 8 y 15.</translation>
     </message>
     <message>
         <source>A country code cannot start with 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un código de país no puede empezar por 0.</translation>
     </message>
 </context>
 <context>
     <name>Csv</name>
     <message>
         <source>The file is UTF-16; save it as CSV UTF-8 and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo está en UTF-16; guárdelo como CSV UTF-8 y vuelva a importarlo.</translation>
     </message>
     <message>
         <source>Line %1 is not valid UTF-8 text (the file may be saved as Latin-1 or Windows-1252). Save it as CSV UTF-8 and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La línea %1 no es texto UTF-8 válido (puede que el archivo esté guardado como Latin-1 o Windows-1252). Guárdelo como CSV UTF-8 y vuelva a importarlo.</translation>
     </message>
     <message>
         <source>Line %1 contains a NUL character; this is not a text CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>La línea %1 contiene un carácter NUL; no es un archivo CSV de texto.</translation>
     </message>
     <message>
         <source>Line %1: a quote appears in the middle of a field; put the whole field in quotes and double the quote (&quot;&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea %1: hay comillas en medio de un campo; ponga todo el campo entre comillas y duplique las comillas internas (&quot;&quot;).</translation>
     </message>
     <message>
         <source>Line %1: text follows a closing quote.</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea %1: hay texto después de unas comillas de cierre.</translation>
     </message>
     <message>
         <source>Line %1: a quoted field is never closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea %1: un campo entre comillas no se cierra nunca.</translation>
     </message>
 </context>
 <context>
     <name>DataFolder</name>
     <message>
         <source>%1 already has a database; it was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya tiene una base de datos; no se ha modificado.</translation>
     </message>
     <message>
         <source>The folder %1 could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo crear la carpeta %1.</translation>
     </message>
     <message>
         <source>There is no PracticeDesk database in %1. Create one with `practicedesk-cli init`, or choose the folder with --data-dir.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos de PracticeDesk en %1. Cree una con `practicedesk-cli init` o elija la carpeta con --data-dir.</translation>
     </message>
     <message>
         <source>The database %1 is empty (0 bytes): it is damaged. It was left as it is; restore it from a backup with `practicedesk-cli restore FILE`.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos %1 está vacía (0 bytes): está dañada. Se ha dejado tal cual; restáurela desde una copia de seguridad con `practicedesk-cli restore FILE`.</translation>
     </message>
     <message>
         <source>The new key could not be stored (%1); the database was %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la nueva clave (%1); la base de datos %2.</translation>
     </message>
     <message>
         <source>left with its old key</source>
-        <translation type="unfinished"></translation>
+        <translation>se ha dejado con su clave anterior</translation>
     </message>
     <message>
         <source>NOT restored to its old key</source>
-        <translation type="unfinished"></translation>
+        <translation>NO se ha restaurado a su clave anterior</translation>
     </message>
     <message>
         <source>The folder is not unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta no está desbloqueada.</translation>
     </message>
     <message>
         <source>The backup was written, but its key slot %1 could not be.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se escribió la copia de seguridad, pero no se pudo escribir su ranura de clave %1.</translation>
     </message>
     <message>
         <source>There is no backup file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe el archivo de copia de seguridad %1.</translation>
     </message>
     <message>
         <source>This folder has no database yet: restoring needs the backup&apos;s key slot %1 and its passphrase (--passphrase-stdin).</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta carpeta aún no tiene base de datos: para restaurar se necesitan la ranura de clave %1 de la copia de seguridad y su frase de contraseña (--passphrase-stdin).</translation>
     </message>
     <message>
         <source>The backup could not be copied into %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo copiar la copia de seguridad en %1.</translation>
     </message>
     <message>
         <source>%1 is not a PracticeDesk backup that opens with this folder&apos;s key (it may be damaged, or made before a rekey: give its passphrase with --passphrase-stdin to use %1.keyslot). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es una copia de seguridad de PracticeDesk que se abra con la clave de esta carpeta (puede estar dañada o haberse hecho antes de un cambio de clave: indique su frase de contraseña con --passphrase-stdin para usar %1.keyslot). No se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The backup %1 is damaged; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia de seguridad %1 está dañada; no se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The current database could not be set aside; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo apartar la base de datos actual; no se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The backup could not be put in place; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo colocar la copia de seguridad en su sitio; no se ha cambiado nada.</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>The disk is full; the change was not saved. Free some space and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El disco está lleno; el cambio no se ha guardado. Libere espacio y vuelva a guardar.</translation>
     </message>
     <message>
         <source>The database could not be written (%1); the change was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir en la base de datos (%1); el cambio no se ha guardado.</translation>
     </message>
     <message>
         <source>A database already exists at %1; it was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe una base de datos en %1; no se ha modificado.</translation>
     </message>
     <message>
         <source>There is no database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos en %1.</translation>
     </message>
     <message>
         <source>The database file %1 is empty (0 bytes). It was left as it is; restore it from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de base de datos %1 está vacío (0 bytes). Se ha dejado tal cual; restáurelo desde una copia de seguridad.</translation>
     </message>
     <message>
         <source>The database %1 could not be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir la base de datos %1: %2</translation>
     </message>
     <message>
         <source>The encryption key could not be applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo aplicar la clave de cifrado.</translation>
     </message>
     <message>
         <source>This program is not linked to SQLCipher; refusing to open the database without encryption.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este programa no está enlazado con SQLCipher; no se abrirá la base de datos sin cifrado.</translation>
     </message>
     <message>
         <source>The database could not be decrypted: the key does not fit, or the file is damaged. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo descifrar la base de datos: la clave no corresponde o el archivo está dañado. No se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The database could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la base de datos: %1</translation>
     </message>
     <message>
         <source>The database could not be prepared (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo preparar la base de datos (%1): %2</translation>
     </message>
     <message>
         <source>Re-encrypting the database failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al volver a cifrar la base de datos: %1</translation>
     </message>
     <message>
         <source>%1 already exists; choose a new file name for the backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya existe; elija un nombre de archivo nuevo para la copia de seguridad.</translation>
     </message>
     <message>
         <source>The backup file %1 could not be created: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo crear el archivo de copia de seguridad %1: %2</translation>
     </message>
     <message>
         <source>The backup file could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo crear el archivo de copia de seguridad: %1</translation>
     </message>
     <message>
         <source>Writing the backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al escribir la copia de seguridad: %1</translation>
     </message>
     <message>
         <source>Row %1 of table %2 points at a missing row of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fila %1 de la tabla %2 apunta a una fila inexistente de %3.</translation>
     </message>
     <message>
         <source>The record no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro ya no existe.</translation>
     </message>
 </context>
 <context>
     <name>DesktopStartup</name>
     <message>
         <source>PracticeDesk locked itself after %1 minutes without activity. Enter the passphrase to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>PracticeDesk se ha bloqueado tras %1 minutos de inactividad. Introduzca la frase de contraseña para continuar.</translation>
     </message>
     <message>
         <source>There is no PracticeDesk database in %1.
 
 Create one with `practicedesk-cli init`, or start with --demo to try PracticeDesk with made-up clients.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos de PracticeDesk en %1.
+
+Cree una con `practicedesk-cli init` o inicie con --demo para probar PracticeDesk con clientes ficticios.</translation>
     </message>
     <message>
         <source>PracticeDesk is locked. Enter the passphrase to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>PracticeDesk está bloqueado. Introduzca la frase de contraseña para continuar.</translation>
     </message>
     <message>
         <source>PracticeDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>PracticeDesk</translation>
     </message>
 </context>
 <context>
     <name>KeyVault</name>
     <message>
         <source>No OS keychain is available here. Protect the database with a passphrase (--passphrase-stdin).</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún llavero del sistema disponible aquí. Proteja la base de datos con una frase de contraseña (--passphrase-stdin).</translation>
     </message>
     <message>
         <source>The key slot file %1 cannot be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir el archivo de ranura de clave %1: %2</translation>
     </message>
     <message>
         <source>%1 already has a key slot file; it was left untouched. Move it away if it belongs to no database.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya tiene un archivo de ranura de clave; no se ha modificado. Muévalo a otro lugar si no pertenece a ninguna base de datos.</translation>
     </message>
     <message>
         <source>This database is not protected by a passphrase; its key is in the OS keychain. Run without --passphrase-stdin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos no está protegida con una frase de contraseña; su clave está en el llavero del sistema. Ejecute sin --passphrase-stdin.</translation>
     </message>
     <message>
         <source>The OS keychain cannot give this database&apos;s key (%1). The database is also protected by a passphrase: give it on standard input with --passphrase-stdin.</source>
-        <translation type="unfinished"></translation>
+        <translation>El llavero del sistema no puede proporcionar la clave de esta base de datos (%1). La base de datos también está protegida con una frase de contraseña: indíquela por la entrada estándar con --passphrase-stdin.</translation>
     </message>
     <message>
         <source>The OS keychain has no key for this database (was it made on another machine or by another user?). Restore from a backup with its passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>El llavero del sistema no tiene ninguna clave para esta base de datos (¿se creó en otro equipo o con otro usuario?). Restáurela desde una copia de seguridad con su frase de contraseña.</translation>
     </message>
     <message>
         <source>No OS keychain is available here, and this database has no passphrase: its key is in the OS keychain of the desktop session that created it. Open it there, or restore a backup with its passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún llavero del sistema disponible aquí y esta base de datos no tiene frase de contraseña: su clave está en el llavero del sistema de la sesión de escritorio que la creó. Ábrala allí o restaure una copia de seguridad con su frase de contraseña.</translation>
     </message>
     <message>
         <source>This database has no passphrase yet; add one instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos aún no tiene frase de contraseña; añada una en su lugar.</translation>
     </message>
     <message>
         <source>This database already has a passphrase; change it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos ya tiene una frase de contraseña; cámbiela en su lugar.</translation>
     </message>
     <message>
         <source>The database key has the wrong size.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave de la base de datos tiene un tamaño incorrecto.</translation>
     </message>
     <message>
         <source>This database is protected by a passphrase: give it with --passphrase-stdin so the passphrase slot can hold the new key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos está protegida con una frase de contraseña: indíquela con --passphrase-stdin para que la ranura de la frase de contraseña pueda guardar la nueva clave.</translation>
     </message>
 </context>
 <context>
     <name>KeychainSlot</name>
     <message>
         <source>The OS keychain entry for this database is not a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>La entrada del llavero del sistema para esta base de datos no es una clave.</translation>
     </message>
 </context>
 <context>
     <name>LinkClientDialog</name>
     <message>
         <source>Search by name, email, phone or client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por nombre, correo, teléfono o ID de cliente</translation>
     </message>
     <message>
         <source>Search clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar clientes</translation>
     </message>
     <message>
         <source>Matching clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientes coincidentes</translation>
     </message>
     <message>
         <source>Choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir</translation>
     </message>
     <message>
         <source>Choose a client from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un cliente de la lista.</translation>
     </message>
     <message>
         <source>That is the client you are editing; choose someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese es el cliente que está editando; elija a otra persona.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>PracticeDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>PracticeDesk</translation>
     </message>
     <message>
         <source>Search by name, email, phone or client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por nombre, correo, teléfono o ID de cliente</translation>
     </message>
     <message>
         <source>Search clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar clientes</translation>
     </message>
     <message>
         <source>Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientes</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;New client…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo cliente…</translation>
     </message>
     <message>
         <source>&amp;Open client</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir cliente</translation>
     </message>
     <message>
         <source>&amp;Find client</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;loquear</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Herramientas</translation>
     </message>
     <message>
         <source>&amp;Organization settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configuración de la organización…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>Ctrl+F  find a client
@@ -895,1027 +897,1035 @@ Alt+1…4  profile tabs
 F2  edit the selected contact
 Delete  remove the selected contact
 Ctrl+L  lock PracticeDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F  buscar un cliente
+Intro  abrir el cliente seleccionado
+Ctrl+N  nuevo cliente
+Ctrl+S  guardar el cliente
+Esc  cerrar sin guardar (pide confirmación)
+Alt+1…4  pestañas del perfil
+F2  editar el contacto seleccionado
+Supr  quitar el contacto seleccionado
+Ctrl+L  bloquear PracticeDesk</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado.</translation>
     </message>
     <message>
         <source>Showing %1 of %2 clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrando %1 de %2 clientes</translation>
     </message>
     <message>
         <source> (scroll for more)</source>
-        <translation type="unfinished"></translation>
+        <translation> (desplácese para ver más)</translation>
     </message>
     <message>
         <source>1 match</source>
-        <translation type="unfinished"></translation>
+        <translation>1 coincidencia</translation>
     </message>
     <message>
         <source>%1 matches</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 coincidencias</translation>
     </message>
 </context>
 <context>
     <name>NotificationTogglesBox</name>
     <message>
         <source>Appointment &amp;reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordatorios de c&amp;itas</translation>
     </message>
     <message>
         <source>&amp;Confirmations, cancellations and missed-appointment notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;firmaciones, cancelaciones y avisos de cita perdida</translation>
     </message>
     <message>
         <source>&amp;Scheduled emails and text messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Correos electrónicos y mensajes de texto programado&amp;s</translation>
     </message>
     <message>
         <source>&amp;Telehealth links</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlaces de te&amp;lesalud</translation>
     </message>
     <message>
         <source>These cannot take effect: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Estas opciones no pueden aplicarse: %1</translation>
     </message>
 </context>
 <context>
     <name>ParentPortal</name>
     <message>
         <source>A client cannot run their own parent portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un cliente no puede gestionar su propio portal de padres.</translation>
     </message>
     <message>
         <source>%1 already has portal access as a contact of %2. A person can reach a client&apos;s portal either as a contact or as the parent-portal user, never both: remove the contact&apos;s portal access, or choose another parent-portal user.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya tiene acceso al portal como contacto de %2. Una persona puede acceder al portal de un cliente como contacto o como usuario del portal de padres, nunca de ambas formas: retire el acceso al portal del contacto o elija otro usuario del portal de padres.</translation>
     </message>
 </context>
 <context>
     <name>PassphraseSlot</name>
     <message>
         <source>The key slot file is damaged or is not a PracticeDesk key slot. Restore it from a backup, or unlock the database with the OS keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de ranura de clave está dañado o no es una ranura de clave de PracticeDesk. Restáurelo desde una copia de seguridad o desbloquee la base de datos con el llavero del sistema.</translation>
     </message>
     <message>
         <source>There is not enough memory to check the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay memoria suficiente para comprobar la frase de contraseña.</translation>
     </message>
     <message>
         <source>The passphrase is not valid UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña no es texto UTF-8 válido.</translation>
     </message>
     <message>
         <source>The passphrase is too short: use at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña es demasiado corta: use al menos %1 caracteres.</translation>
     </message>
     <message>
         <source>The database key has the wrong size.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave de la base de datos tiene un tamaño incorrecto.</translation>
     </message>
     <message>
         <source>The key slot file was written by a newer PracticeDesk; update PracticeDesk to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de ranura de clave se escribió con una versión más reciente de PracticeDesk; actualice PracticeDesk para abrirlo.</translation>
     </message>
     <message>
         <source>The key slot file uses a key-derivation method this PracticeDesk does not know; update PracticeDesk to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de ranura de clave usa un método de derivación de claves que esta versión de PracticeDesk no conoce; actualice PracticeDesk para abrirlo.</translation>
     </message>
     <message>
         <source>The key slot file is damaged: its key-derivation settings are out of range, so it was not used.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de ranura de clave está dañado: sus parámetros de derivación de claves están fuera de rango, por lo que no se ha usado.</translation>
     </message>
     <message>
         <source>The passphrase is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña no es correcta.</translation>
     </message>
     <message>
         <source>There is no key slot file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe el archivo de ranura de clave %1.</translation>
     </message>
     <message>
         <source>The key slot file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el archivo de ranura de clave %1: %2</translation>
     </message>
     <message>
         <source>The key slot file %1 cannot be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir el archivo de ranura de clave %1: %2</translation>
     </message>
 </context>
 <context>
     <name>PeopleModel</name>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin nombre)</translation>
     </message>
     <message>
         <source>reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>recordatorios</translation>
     </message>
     <message>
         <source>confirmations</source>
-        <translation type="unfinished"></translation>
+        <translation>confirmaciones</translation>
     </message>
     <message>
         <source>scheduled messages</source>
-        <translation type="unfinished"></translation>
+        <translation>mensajes programados</translation>
     </message>
     <message>
         <source>telehealth links</source>
-        <translation type="unfinished"></translation>
+        <translation>enlaces de telesalud</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas</translation>
     </message>
     <message>
         <source>No access</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin acceso</translation>
     </message>
     <message>
         <source>1 permission</source>
-        <translation type="unfinished"></translation>
+        <translation>1 permiso</translation>
     </message>
     <message>
         <source>%1 permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 permisos</translation>
     </message>
     <message>
         <source>Invited, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Con invitación, %1</translation>
     </message>
     <message>
         <source>Expired %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Venció el %1</translation>
     </message>
     <message>
         <source>From %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde el %1</translation>
     </message>
     <message>
         <source>Until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta el %1</translation>
     </message>
     <message>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigente</translation>
     </message>
     <message>
         <source>The client: switch off the messages the client should not receive itself (for example a child who uses a parent&apos;s email).</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente: desactive los mensajes que el propio cliente no deba recibir (por ejemplo, un menor que usa el correo electrónico de su padre o madre).</translation>
     </message>
     <message>
         <source>%1 (this client)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (este cliente)</translation>
     </message>
     <message>
         <source>New client</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo cliente</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente</translation>
     </message>
     <message>
         <source>Own portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal propio</translation>
     </message>
     <message>
         <source>Run by a parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionado por padre/madre</translation>
     </message>
     <message>
         <source>%1 (client)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (cliente)</translation>
     </message>
     <message>
         <source>%1 (cannot receive)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (no puede recibir)</translation>
     </message>
     <message>
         <source>Primary contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto principal</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Relation</source>
-        <translation type="unfinished"></translation>
+        <translation>Relación</translation>
     </message>
     <message>
         <source>Relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Parentesco</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notificaciones</translation>
     </message>
     <message>
         <source>Portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal</translation>
     </message>
     <message>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigencia</translation>
     </message>
 </context>
 <context>
     <name>PermissionDialog</name>
     <message>
         <source>Portal access for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceso al portal para %1</translation>
     </message>
     <message>
         <source>What %1 may see and do in the client portal on the client&apos;s behalf. The practice server enforces these on every request; a change takes effect on the very next one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que %1 puede ver y hacer en el portal del cliente en nombre del cliente. El servidor del centro aplica estos permisos en cada solicitud; un cambio tiene efecto a partir de la siguiente.</translation>
     </message>
     <message>
         <source>Send an &amp;invitation to the client portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar una &amp;invitación al portal del cliente</translation>
     </message>
     <message>
         <source>Send an invitation to the client portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar una invitación al portal del cliente</translation>
     </message>
     <message>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Permisos</translation>
     </message>
     <message>
         <source>Use the &amp;defaults for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar los valores pre&amp;determinados para %1</translation>
     </message>
 </context>
 <context>
     <name>PortalPermission</name>
     <message>
         <source>View forms</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver formularios</translation>
     </message>
     <message>
         <source>Sees the forms exchanged between the practice and the client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ve los formularios intercambiados entre el centro y el cliente.</translation>
     </message>
     <message>
         <source>Complete and sign forms</source>
-        <translation type="unfinished"></translation>
+        <translation>Completar y firmar formularios</translation>
     </message>
     <message>
         <source>Fills in and signs forms sent for the client; they are filed on the client&apos;s timeline with who signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Completa y firma los formularios enviados para el cliente; se archivan en el historial del cliente indicando quién los firmó.</translation>
     </message>
     <message>
         <source>View shared documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver documentos compartidos</translation>
     </message>
     <message>
         <source>Sees documents the practice shares with the client (never ones marked not for contacts).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ve los documentos que el centro comparte con el cliente (nunca los marcados como no visibles para contactos).</translation>
     </message>
     <message>
         <source>Manage billing</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionar la facturación</translation>
     </message>
     <message>
         <source>Views and pays the client&apos;s invoices and manages saved cards; Good Faith Estimates still go to the client only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ve y paga las facturas del cliente y gestiona las tarjetas guardadas; las estimaciones de buena fe (Good Faith Estimates) se siguen enviando solo al cliente.</translation>
     </message>
     <message>
         <source>Manage appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionar citas</translation>
     </message>
     <message>
         <source>Books, reschedules and cancels the client&apos;s appointments, within the practice&apos;s self-scheduling rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reserva, reprograma y cancela las citas del cliente, dentro de las reglas de autoprogramación del centro.</translation>
     </message>
     <message>
         <source>Secure messaging</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajería segura</translation>
     </message>
     <message>
         <source>Has a private message channel with the practice that only this contact and the practice see.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispone de un canal de mensajes privado con el centro que solo ven este contacto y el centro.</translation>
     </message>
 </context>
 <context>
     <name>PortalPolicy</name>
     <message>
         <source>Unknown portal action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción del portal desconocida.</translation>
     </message>
     <message>
         <source>Psychotherapy notes are never shown in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las notas de psicoterapia nunca se muestran en el portal.</translation>
     </message>
     <message>
         <source>A clinician marked this item as not for contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un profesional clínico marcó este elemento como no visible para contactos.</translation>
     </message>
     <message>
         <source>This client&apos;s portal is run by a parent (parent portal); the client has no portal access.</source>
-        <translation type="unfinished"></translation>
+        <translation>El portal de este cliente lo gestiona un padre o madre (portal de padres); el cliente no tiene acceso al portal.</translation>
     </message>
     <message>
         <source>This person does not run the client&apos;s portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta persona no gestiona el portal del cliente.</translation>
     </message>
     <message>
         <source>The contact&apos;s relation to the client was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se eliminó la relación del contacto con el cliente.</translation>
     </message>
     <message>
         <source>The contact&apos;s relation to the client is not valid today.</source>
-        <translation type="unfinished"></translation>
+        <translation>La relación del contacto con el cliente no está vigente hoy.</translation>
     </message>
     <message>
         <source>Portal access for contacts is off: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El acceso al portal para contactos está desactivado: %1</translation>
     </message>
     <message>
         <source>This is only ever sent to the client, never to a contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto solo se envía al cliente, nunca a un contacto.</translation>
     </message>
     <message>
         <source>The contact does not have the &quot;%1&quot; permission.</source>
-        <translation type="unfinished"></translation>
+        <translation>El contacto no tiene el permiso &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>%1 is off: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La opción &quot;%1&quot; está desactivada: %2</translation>
     </message>
 </context>
 <context>
     <name>PortalSettings</name>
     <message>
         <source>Allow client payments</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir pagos de clientes</translation>
     </message>
     <message>
         <source>Secure messaging</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajería segura</translation>
     </message>
     <message>
         <source>Self-scheduling</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoprogramación de citas</translation>
     </message>
     <message>
         <source>Allow booking within 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir reservar con menos de 24 horas de antelación</translation>
     </message>
     <message>
         <source>Allow cancelling within 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir cancelar con menos de 24 horas de antelación</translation>
     </message>
     <message>
         <source>Display insurance info</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar información del seguro</translation>
     </message>
     <message>
         <source>Let clients add insurance payers</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir que los clientes añadan aseguradoras</translation>
     </message>
     <message>
         <source>Portal access for client contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceso al portal para los contactos del cliente</translation>
     </message>
     <message>
         <source>Hide location address on intake forms</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar la dirección del centro en los formularios de admisión</translation>
     </message>
     <message>
         <source>Auto-lock must be between 1 and 240 minutes, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El bloqueo automático debe estar entre 1 y 240 minutos, no &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a country calling code.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; no es un código telefónico de país.</translation>
     </message>
     <message>
         <source>Setting %1 must be true or false, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ajuste %1 debe ser true o false, no &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>Unknown setting &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuste desconocido &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Payments are unavailable until card processing is turned on for the organization.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los pagos no están disponibles hasta que se active el procesamiento de tarjetas para la organización.</translation>
     </message>
     <message>
         <source>Needs self-scheduling, which is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere la autoprogramación de citas, que está desactivada.</translation>
     </message>
     <message>
         <source>Needs &quot;Display insurance info&quot;, which is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere la opción &quot;Mostrar información del seguro&quot;, que está desactivada.</translation>
     </message>
     <message>
         <source>Off for the organization.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivado para la organización.</translation>
     </message>
     <message>
         <source>Switched off for this client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivado para este cliente.</translation>
     </message>
 </context>
 <context>
     <name>RelationDialog</name>
     <message>
         <source>Add contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir contacto</translation>
     </message>
     <message>
         <source>Edit contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar contacto</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Persona</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellidos</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre@example.com</translation>
     </message>
     <message>
         <source>Mobile phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono móvil</translation>
     </message>
     <message>
         <source>+1 555 010 0000</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 555 010 0000</translation>
     </message>
     <message>
         <source>&amp;First name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>&amp;Last name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apellidos:</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo &amp;electrónico:</translation>
     </message>
     <message>
         <source>&amp;Mobile phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono &amp;móvil:</translation>
     </message>
     <message>
         <source>This person is a client of the practice: their details come from their own profile and stay current there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta persona es cliente del centro: sus datos proceden de su propio perfil y se mantienen actualizados allí.</translation>
     </message>
     <message>
         <source>Nothing here is required, but without an email or mobile phone this person receives no notifications, and portal access needs an email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún campo es obligatorio, pero sin correo electrónico ni teléfono móvil esta persona no recibe notificaciones, y el acceso al portal requiere un correo electrónico.</translation>
     </message>
     <message>
         <source>Relation to the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Relación con el cliente</translation>
     </message>
     <message>
         <source>Relation type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de relación</translation>
     </message>
     <message>
         <source>Relationship to the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Parentesco con el cliente</translation>
     </message>
     <message>
         <source>for example: stepmother, aunt, foster parent</source>
-        <translation type="unfinished"></translation>
+        <translation>por ejemplo: madrastra, tía, padre/madre de acogida</translation>
     </message>
     <message>
         <source>Relation &amp;type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de &amp;relación:</translation>
     </message>
     <message>
         <source>Relations&amp;hip:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parentesco:</translation>
     </message>
     <message>
         <source>Notifications this person receives</source>
-        <translation type="unfinished"></translation>
+        <translation>Notificaciones que recibe esta persona</translation>
     </message>
     <message>
         <source>Can &amp;manage appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede &amp;gestionar citas</translation>
     </message>
     <message>
         <source>Can manage appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede gestionar citas</translation>
     </message>
     <message>
         <source>Custody and validity</source>
-        <translation type="unfinished"></translation>
+        <translation>Custodia y vigencia</translation>
     </message>
     <message>
         <source>Custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Custodia</translation>
     </message>
     <message>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin registrar</translation>
     </message>
     <message>
         <source>Joint custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Custodia compartida</translation>
     </message>
     <message>
         <source>Sole custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Custodia exclusiva</translation>
     </message>
     <message>
         <source>Court order reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia de la orden judicial</translation>
     </message>
     <message>
         <source>Valid &amp;from</source>
-        <translation type="unfinished"></translation>
+        <translation>Válido &amp;desde</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Válido desde</translation>
     </message>
     <message>
         <source>Valid &amp;until</source>
-        <translation type="unfinished"></translation>
+        <translation>Válido &amp;hasta</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Válido hasta</translation>
     </message>
     <message>
         <source>C&amp;ustody:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ustodia:</translation>
     </message>
     <message>
         <source>Court &amp;order reference:</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia de la &amp;orden judicial:</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar</translation>
     </message>
     <message>
         <source>The relation cannot end before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La relación no puede terminar antes de empezar.</translation>
     </message>
 </context>
 <context>
     <name>RelationRepository</name>
     <message>
         <source>No such relation.</source>
-        <translation type="unfinished"></translation>
+        <translation>La relación no existe.</translation>
     </message>
     <message>
         <source>No such contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>El contacto no existe.</translation>
     </message>
     <message>
         <source>Contact %1 added</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto %1 añadido</translation>
     </message>
     <message>
         <source>Contact %1 changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto %1 modificado</translation>
     </message>
     <message>
         <source>A relation points at either a contact or a client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una relación debe apuntar a un contacto o a un cliente, pero no a ambos.</translation>
     </message>
     <message>
         <source>A client cannot be its own relation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un cliente no puede tener una relación consigo mismo.</translation>
     </message>
     <message>
         <source>Relation added (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Relación añadida (%1)</translation>
     </message>
     <message>
         <source>Relation changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Relación modificada: %1</translation>
     </message>
     <message>
         <source>Relation removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Relación eliminada</translation>
     </message>
 </context>
 <context>
     <name>RelationType</name>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Padre/Madre</translation>
     </message>
     <message>
         <source>Legal Guardian</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutor legal</translation>
     </message>
     <message>
         <source>Responsible Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable de pago</translation>
     </message>
     <message>
         <source>Emergency Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto de emergencia</translation>
     </message>
     <message>
         <source>Spouse/Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Cónyuge/Pareja</translation>
     </message>
     <message>
         <source>Sibling</source>
-        <translation type="unfinished"></translation>
+        <translation>Hermano/a</translation>
     </message>
     <message>
         <source>Caseworker</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajador/a social</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro</translation>
     </message>
     <message>
         <source>Unknown relation type &quot;%1&quot;; expected one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de relación desconocido &quot;%1&quot;; se esperaba uno de estos: %2.</translation>
     </message>
 </context>
 <context>
     <name>Routing</name>
     <message>
         <source>no email address</source>
-        <translation type="unfinished"></translation>
+        <translation>sin dirección de correo electrónico</translation>
     </message>
     <message>
         <source>no mobile phone</source>
-        <translation type="unfinished"></translation>
+        <translation>sin teléfono móvil</translation>
     </message>
     <message>
         <source>%1 already receives this message (shared address).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya recibe este mensaje (dirección compartida).</translation>
     </message>
     <message>
         <source>Cannot be reached by the client&apos;s preferred method: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar por el método preferido del cliente: %1.</translation>
     </message>
     <message>
         <source>The client&apos;s own %1 are switched off.</source>
-        <translation type="unfinished"></translation>
+        <translation>El propio cliente tiene desactivada la recepción de %1.</translation>
     </message>
     <message>
         <source>The client has no email or mobile phone and no contact who can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente no tiene correo electrónico ni teléfono móvil, ni ningún contacto localizable.</translation>
     </message>
     <message>
         <source>Confidential communications were requested (%1); contacts receive nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se solicitaron comunicaciones confidenciales (%1); los contactos no reciben nada.</translation>
     </message>
     <message>
         <source>no reason recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>no se registró ningún motivo</translation>
     </message>
     <message>
         <source>Sent to the client only; send it to a contact from the contact&apos;s actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se envía al cliente; para enviarlo a un contacto, use las acciones del contacto.</translation>
     </message>
     <message>
         <source>Their %1 toggle is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiene desactivada la opción de %1.</translation>
     </message>
     <message>
         <source>The relation is not valid today.</source>
-        <translation type="unfinished"></translation>
+        <translation>La relación no está vigente hoy.</translation>
     </message>
     <message>
         <source>Appointment reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordatorios de citas</translation>
     </message>
     <message>
         <source>Confirmations</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmaciones</translation>
     </message>
     <message>
         <source>Cancellations</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelaciones</translation>
     </message>
     <message>
         <source>Missed-appointment notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisos de cita perdida</translation>
     </message>
     <message>
         <source>Scheduled messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes programados</translation>
     </message>
     <message>
         <source>Telehealth links</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlaces de telesalud</translation>
     </message>
     <message>
         <source>Form requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes de formularios</translation>
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturas</translation>
     </message>
 </context>
 <context>
     <name>Schema</name>
     <message>
         <source>The database could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la base de datos: %1</translation>
     </message>
     <message>
         <source>This database was written by a newer version of PracticeDesk (schema %1; this program knows up to %2). Install the newer version to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos se escribió con una versión más reciente de PracticeDesk (esquema %1; este programa admite hasta el %2). Instale la versión más reciente para abrirla.</translation>
     </message>
     <message>
         <source>Upgrading the database to schema %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al actualizar la base de datos al esquema %1: %2</translation>
     </message>
 </context>
 <context>
     <name>SettingsRepository</name>
     <message>
         <source>Organization setting %1 = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuste de la organización %1 = %2</translation>
     </message>
     <message>
         <source>Portal setting %1 = %2 for this client</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuste del portal %1 = %2 para este cliente</translation>
     </message>
     <message>
         <source>Portal setting %1 back to the organization default</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuste del portal %1 restablecido al valor predeterminado de la organización</translation>
     </message>
 </context>
 <context>
     <name>SharedEmail</name>
     <message>
         <source>%1 (client)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (cliente)</translation>
     </message>
     <message>
         <source>%1 (contact)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (contacto)</translation>
     </message>
     <message>
         <source>%1 (contact of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (contacto de %2)</translation>
     </message>
     <message>
         <source>%1 is also used by %2. That is fine (for example a parent of two children): each client&apos;s messages are still sent separately, and a portal login with this email lists every client it is linked to.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 también usa %1. No hay problema (por ejemplo, un padre o madre con dos hijos): los mensajes de cada cliente se siguen enviando por separado, y al iniciar sesión en el portal con este correo se muestran todos los clientes vinculados a él.</translation>
     </message>
 </context>
 <context>
     <name>SqlCipherDriver</name>
     <message>
         <source>Could not open the database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir la base de datos %1</translation>
     </message>
     <message>
         <source>the QSQLCIPHER driver does not take a password; apply the key with sqlite3_key() on the connection handle</source>
-        <translation type="unfinished"></translation>
+        <translation>el controlador QSQLCIPHER no acepta contraseña; aplique la clave con sqlite3_key() en el identificador de la conexión</translation>
     </message>
     <message>
         <source>Could not open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir la base de datos</translation>
     </message>
     <message>
         <source>no database file name was given</source>
-        <translation type="unfinished"></translation>
+        <translation>no se indicó ningún nombre de archivo de base de datos</translation>
     </message>
     <message>
         <source>unknown or malformed connect option &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>opción de conexión desconocida o mal formada &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the SQLite library in this process is not SQLCipher (SQLite %1 without encryption)</source>
-        <translation type="unfinished"></translation>
+        <translation>la biblioteca SQLite de este proceso no es SQLCipher (SQLite %1 sin cifrado)</translation>
     </message>
     <message>
         <source>the database is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de datos no está abierta</translation>
     </message>
     <message>
         <source>Could not start a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar una transacción</translation>
     </message>
     <message>
         <source>Could not commit the transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo confirmar la transacción</translation>
     </message>
     <message>
         <source>Could not roll back the transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo revertir la transacción</translation>
     </message>
     <message>
         <source>The SQL script failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en el script SQL</translation>
     </message>
 </context>
 <context>
     <name>SqlCipherResult</name>
     <message>
         <source>Unable to prepare the statement</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede preparar la sentencia</translation>
     </message>
     <message>
         <source>the database is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de datos no está abierta</translation>
     </message>
     <message>
         <source>the query holds no SQL statement</source>
-        <translation type="unfinished"></translation>
+        <translation>la consulta no contiene ninguna sentencia SQL</translation>
     </message>
     <message>
         <source>the query holds more than one SQL statement; run one statement per query, or use SqlCipherDriver::executeScript()</source>
-        <translation type="unfinished"></translation>
+        <translation>la consulta contiene más de una sentencia SQL; ejecute una sentencia por consulta o use SqlCipherDriver::executeScript()</translation>
     </message>
     <message>
         <source>Unable to execute the statement</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede ejecutar la sentencia</translation>
     </message>
     <message>
         <source>the query has placeholders; prepare it and bind values</source>
-        <translation type="unfinished"></translation>
+        <translation>la consulta tiene marcadores de posición; prepárela y vincule los valores</translation>
     </message>
     <message>
         <source>the database was closed</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de datos se ha cerrado</translation>
     </message>
     <message>
         <source>no statement was prepared</source>
-        <translation type="unfinished"></translation>
+        <translation>no se ha preparado ninguna sentencia</translation>
     </message>
     <message>
         <source>Parameter count mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de parámetros no coincide</translation>
     </message>
     <message>
         <source>value %1 (%2) has no placeholder in the statement</source>
-        <translation type="unfinished"></translation>
+        <translation>el valor %1 (%2) no tiene marcador de posición en la sentencia</translation>
     </message>
     <message>
         <source>no value was bound for placeholder %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se ha vinculado ningún valor al marcador de posición %1 %2</translation>
     </message>
     <message>
         <source>Unable to bind a value</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede vincular un valor</translation>
     </message>
     <message>
         <source>the unsigned value %1 does not fit a 64-bit SQLite integer</source>
-        <translation type="unfinished"></translation>
+        <translation>el valor sin signo %1 no cabe en un entero SQLite de 64 bits</translation>
     </message>
     <message>
         <source>values of type %1 cannot be stored</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pueden almacenar valores de tipo %1</translation>
     </message>
     <message>
         <source>Unable to fetch a row</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede obtener una fila</translation>
     </message>
 </context>
 <context>
     <name>TimelineModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué cambió</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock PracticeDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear PracticeDesk</translation>
     </message>
     <message>
         <source>Enter the passphrase that protects the client data in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca la frase de contraseña que protege los datos de clientes en %1.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando…</translation>
     </message>
 </context>
 <context>
     <name>pd</name>
     <message>
         <source>the client has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>el cliente no tiene nombre</translation>
     </message>
     <message>
         <source>date_of_birth &quot;%1&quot; is not a date in the form YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>date_of_birth &quot;%1&quot; no es una fecha con el formato AAAA-MM-DD</translation>
     </message>
     <message>
         <source>is_minor must be yes or no, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>is_minor debe ser yes o no, no &quot;%1&quot;</translation>
     </message>
     <message>
         <source>contact_relation &quot;%1&quot; is not a known relation type (e.g. parent, legal_guardian, responsible_party, emergency_contact)</source>
-        <translation type="unfinished"></translation>
+        <translation>contact_relation &quot;%1&quot; no es un tipo de relación conocido (p. ej., parent, legal_guardian, responsible_party, emergency_contact)</translation>
     </message>
     <message>
         <source>contact_email: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>contact_email: %1</translation>
     </message>
     <message>
         <source>contact_phone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>contact_phone: %1</translation>
     </message>
     <message>
         <source>The file is empty; expected a header row such as: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo está vacío; se esperaba una fila de encabezado como: %1</translation>
     </message>
     <message>
         <source>The header row is not recognized%1. Expected columns: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se reconoce la fila de encabezado%1. Columnas esperadas: %2</translation>
     </message>
     <message>
         <source> (unknown columns: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (columnas desconocidas: %1)</translation>
     </message>
     <message>
         <source>line %1: has %2 fields, the header has %3</source>
-        <translation type="unfinished"></translation>
+        <translation>línea %1: tiene %2 campos y el encabezado tiene %3</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>línea %1: %2</translation>
     </message>
     <message>
         <source>line %1: duplicate of line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>línea %1: duplicado de la línea %2</translation>
     </message>
     <message>
         <source>unknown database error</source>
-        <translation type="unfinished"></translation>
+        <translation>error desconocido de la base de datos</translation>
     </message>
     <message>
         <source>The database %1 is damaged or is not a PracticeDesk database (%2). It was left exactly as it is; restore it from a backup with `practicedesk-cli restore FILE`.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos %1 está dañada o no es una base de datos de PracticeDesk (%2). Se ha dejado exactamente como estaba; restáurela desde una copia de seguridad con `practicedesk-cli restore FILE`.</translation>
     </message>
     <message>
         <source>no keychain service answered</source>
-        <translation type="unfinished"></translation>
+        <translation>ningún servicio de llavero respondió</translation>
     </message>
     <message>
         <source>The OS keychain has no key for this database.</source>
-        <translation type="unfinished"></translation>
+        <translation>El llavero del sistema no tiene ninguna clave para esta base de datos.</translation>
     </message>
     <message>
         <source>The OS keychain is locked or refused access (%1); a passphrase will be used instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>El llavero del sistema está bloqueado o ha denegado el acceso (%1); se usará una frase de contraseña en su lugar.</translation>
     </message>
     <message>
         <source>No OS keychain is available here (%1); a passphrase will be used instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún llavero del sistema disponible aquí (%1); se usará una frase de contraseña en su lugar.</translation>
     </message>
 </context>
 </TS>
