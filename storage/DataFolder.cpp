@@ -14,11 +14,6 @@ namespace pd {
 
 namespace {
 
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("DataFolder", s);
-}
-
 const QString kDatabaseFile = QStringLiteral("practicedesk.db");
 
 // The vault proved the key (keychain entry or authenticated passphrase slot), so a
@@ -27,8 +22,10 @@ Error explainOpenFailure(const Error& e, const QString& path)
 {
     if (e.kind == Error::Kind::WrongKey || e.kind == Error::Kind::Corrupt)
         return Error::make(Error::Kind::Corrupt,
-                           tr("The database %1 is damaged or is not a PracticeDesk database (%2). It was left exactly "
-                              "as it is; restore it from a backup with `practicedesk-cli restore FILE`.")
+                           QCoreApplication::translate(
+                               "pd::DataFolder",
+                               "The database %1 is damaged or is not a PracticeDesk database (%2). It was left exactly "
+                               "as it is; restore it from a backup with `practicedesk-cli restore FILE`.")
                                .arg(QDir::toNativeSeparators(path), e.message));
     return e;
 }
@@ -146,9 +143,8 @@ Status DataFolder::backup(Store& store, const QString& file)
     if (QFileInfo::exists(keySlotPath())) {
         QFile::remove(file + QStringLiteral(".keyslot"));
         if (!QFile::copy(keySlotPath(), file + QStringLiteral(".keyslot")))
-            return Error::make(
-                Error::Kind::Io,
-                tr("The backup was written, but its key slot %1 could not be.").arg(file + QStringLiteral(".keyslot")));
+            return Error::make(Error::Kind::Io, tr("The backup was written, but its key slot %1 could not be written.")
+                                                    .arg(file + QStringLiteral(".keyslot")));
     }
     return {};
 }

@@ -17,11 +17,6 @@ namespace pd {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Database", text);
-}
-
 QString nextConnectionName()
 {
     static QAtomicInt counter;
@@ -48,7 +43,7 @@ QString sqlErrorText(const QSqlError& error)
     QString text = error.databaseText();
     if (text.isEmpty())
         text = error.driverText();
-    return text.isEmpty() ? tr("unknown database error") : text;
+    return text.isEmpty() ? QCoreApplication::translate("Database", "unknown database error") : text;
 }
 
 Database::~Database()
@@ -68,8 +63,10 @@ int Database::currentSchemaVersion()
 Result<std::unique_ptr<Database>> Database::create(const QString& path, const SecureBytes& key)
 {
     if (QFileInfo::exists(path))
-        return Error::make(Error::Kind::Invalid,
-                           tr("A database already exists at %1; it was left untouched.").arg(path));
+        return Error::make(
+            Error::Kind::Invalid,
+            QCoreApplication::translate("Database", "A database already exists at %1; it was left untouched.")
+                .arg(path));
     return openImpl(path, &key, true);
 }
 
@@ -88,11 +85,14 @@ Result<std::unique_ptr<Database>> Database::openImpl(const QString& path, const 
     const QFileInfo info(path);
     if (!create) {
         if (!info.exists())
-            return Error::make(Error::Kind::NotFound, tr("There is no database at %1.").arg(path));
+            return Error::make(Error::Kind::NotFound,
+                               QCoreApplication::translate("Database", "There is no database at %1.").arg(path));
         if (info.size() == 0)
             return Error::make(Error::Kind::Corrupt,
-                               tr("The database file %1 is empty (0 bytes). It was left as it is; restore it from a "
-                                  "backup.")
+                               QCoreApplication::translate(
+                                   "Database",
+                                   "The database file %1 is empty (0 bytes). It was left as it is; restore it from a "
+                                   "backup.")
                                    .arg(path));
     }
 
@@ -107,9 +107,9 @@ Result<std::unique_ptr<Database>> Database::openImpl(const QString& path, const 
     else
         self->m_db.setConnectOptions(QStringLiteral("QSQLCIPHER_BUSY_TIMEOUT=5000"));
     if (!self->m_db.open())
-        return Error::make(
-            Error::Kind::Io,
-            tr("The database %1 could not be opened: %2").arg(path, sqlErrorText(self->m_db.lastError())));
+        return Error::make(Error::Kind::Io,
+                           QCoreApplication::translate("Database", "The database %1 could not be opened: %2")
+                               .arg(path, sqlErrorText(self->m_db.lastError())));
 
     if (create) // readable by this user only (SQLite gives the -wal and -shm files the same mode)
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -129,7 +129,8 @@ Status Database::applyKey(const SecureBytes& key)
     auto* handle = static_cast<SqlCipherDriver*>(m_db.driver())->nativeHandle();
     const SecureBytes literal = key.toHexKeyLiteral();
     if (sqlite3_key(handle, literal.data(), static_cast<int>(literal.size())) != SQLITE_OK)
-        return Error::make(Error::Kind::Internal, tr("The encryption key could not be applied."));
+        return Error::make(Error::Kind::Internal,
+                           QCoreApplication::translate("Database", "The encryption key could not be applied."));
     return {};
 }
 
@@ -140,8 +141,10 @@ Status Database::configure(bool encrypted)
         // Fail loudly if the process is linked to plain SQLite instead of SQLCipher.
         if (!q.exec(QStringLiteral("PRAGMA cipher_version")) || !q.next() || q.value(0).toString().isEmpty())
             return Error::make(Error::Kind::Internal,
-                               tr("This program is not linked to SQLCipher; refusing to open the database without "
-                                  "encryption."));
+                               QCoreApplication::translate(
+                                   "Database",
+                                   "This program is not linked to SQLCipher; refusing to open the database without "
+                                   "encryption."));
         // Tuning measured in DESIGN.md §3: 4 KiB pages and a 64 MiB page cache.
         if (!q.exec(QStringLiteral("PRAGMA cipher_page_size = 4096")))
             return Error::make(Error::Kind::Internal, sqlErrorText(q.lastError()));
@@ -151,10 +154,14 @@ Status Database::configure(bool encrypted)
     if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
         const QSqlError e = q.lastError();
         if (isNotADatabase(e))
-            return Error::make(Error::Kind::WrongKey,
-                               tr("The database could not be decrypted: the key does not fit, or the file is "
-                                  "damaged. Nothing was changed."));
-        return Error::make(Error::Kind::Corrupt, tr("The database could not be read: %1").arg(sqlErrorText(e)));
+            return Error::make(
+                Error::Kind::WrongKey,
+                QCoreApplication::translate("Database",
+                                            "The database could not be decrypted: the key does not fit, or the file is "
+                                            "damaged. Nothing was changed."));
+        return Error::make(
+            Error::Kind::Corrupt,
+            QCoreApplication::translate("Database", "The database could not be read: %1").arg(sqlErrorText(e)));
     }
     q.finish();
     const QStringList pragmas = {
@@ -166,7 +173,8 @@ Status Database::configure(bool encrypted)
         if (!q.exec(p)) {
             const QSqlError e = q.lastError();
             return Error::make(isReadOnlyOrFull(e) ? Error::Kind::Io : Error::Kind::Corrupt,
-                               tr("The database could not be prepared (%1): %2").arg(p, sqlErrorText(e)));
+                               QCoreApplication::translate("Database", "The database could not be prepared (%1): %2")
+                                   .arg(p, sqlErrorText(e)));
         }
         q.finish();
     }
@@ -201,15 +209,18 @@ Status Database::rekey(const SecureBytes& newKey)
     Status restore = exec(QStringLiteral("PRAGMA journal_mode = WAL"));
     if (rc != SQLITE_OK)
         return Error::make(Error::Kind::Io,
-                           tr("Re-encrypting the database failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+                           QCoreApplication::translate("Database", "Re-encrypting the database failed: %1")
+                               .arg(QString::fromUtf8(sqlite3_errmsg(handle))));
     return restore;
 }
 
 Status Database::backupTo(const QString& path, const SecureBytes& key)
 {
     if (QFileInfo::exists(path))
-        return Error::make(Error::Kind::Invalid,
-                           tr("%1 already exists; choose a new file name for the backup.").arg(path));
+        return Error::make(
+            Error::Kind::Invalid,
+            QCoreApplication::translate("Database", "%1 already exists; choose a new file name for the backup.")
+                .arg(path));
     // ATTACH with a key literal: the literal is built in locked memory and bound as a
     // parameter, so it never lands in a query string.
     // The connection was opened without SQLITE_OPEN_CREATE, which ATTACH inherits: make
@@ -218,7 +229,8 @@ Status Database::backupTo(const QString& path, const SecureBytes& key)
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly))
             return Error::make(Error::Kind::Io,
-                               tr("The backup file %1 could not be created: %2").arg(path, f.errorString()));
+                               QCoreApplication::translate("Database", "The backup file %1 could not be created: %2")
+                                   .arg(path, f.errorString()));
     }
     const SecureBytes literal = key.toHexKeyLiteral();
     auto* handle = static_cast<SqlCipherDriver*>(m_db.driver())->nativeHandle();
@@ -233,9 +245,9 @@ Status Database::backupTo(const QString& path, const SecureBytes& key)
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE) {
         QFile::remove(path);
-        return Error::make(
-            Error::Kind::Io,
-            tr("The backup file could not be created: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+        return Error::make(Error::Kind::Io,
+                           QCoreApplication::translate("Database", "The backup file could not be created: %1")
+                               .arg(QString::fromUtf8(sqlite3_errmsg(handle))));
     }
     Status result;
     const QStringList steps = {QStringLiteral("PRAGMA backup.cipher_page_size = 4096"),
@@ -243,7 +255,9 @@ Status Database::backupTo(const QString& path, const SecureBytes& key)
                                QStringLiteral("PRAGMA backup.user_version = %1").arg(schemaVersion())};
     for (const QString& step : steps) {
         if (Status s = exec(step); !s) {
-            result = Error::make(Error::Kind::Io, tr("Writing the backup failed: %1").arg(s.message()));
+            result =
+                Error::make(Error::Kind::Io,
+                            QCoreApplication::translate("Database", "Writing the backup failed: %1").arg(s.message()));
             break;
         }
     }
@@ -268,7 +282,7 @@ Result<QStringList> Database::check()
     if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
         return Error::make(Error::Kind::Corrupt, sqlErrorText(q.lastError()));
     while (q.next())
-        problems << tr("Row %1 of table %2 points at a missing row of %3.")
+        problems << QCoreApplication::translate("Database", "Row %1 of table %2 points at a missing row of %3.")
                         .arg(q.value(1).toString(), q.value(0).toString(), q.value(2).toString());
     return problems;
 }

@@ -179,11 +179,11 @@ Status RelationRepository::saveContact(ChangeSet& cs, Contact& c, const QString&
 Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
 {
     if (r.contactId.isEmpty() == r.relatedClientId.isEmpty())
-        return Error::invalid(
-            QCoreApplication::translate("RelationRepository", "A relation points at either a contact or a client."));
+        return Error::invalid(QCoreApplication::translate(
+            "RelationRepository", "A relation must point at exactly one contact or one client."));
     if (r.relatedClientId == r.clientId)
         return Error::invalid(
-            QCoreApplication::translate("RelationRepository", "A client cannot be its own relation."));
+            QCoreApplication::translate("RelationRepository", "A client cannot be related to themselves."));
     if (r.meta.id.isEmpty()) {
         r.meta.id = newId();
         knownNew = true;

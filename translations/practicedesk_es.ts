@@ -1,8 +1,910 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="es_ES">
+<TS version="2.1" language="es">
 <context>
-    <name>ClientEditor</name>
+    <name>ClientRepository</name>
+    <message>
+        <source>No such client.</source>
+        <translation>El cliente no existe.</translation>
+    </message>
+    <message>
+        <source>Client created</source>
+        <translation>Cliente creado</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>Modificado: %1</translation>
+    </message>
+    <message>
+        <source>Client deleted</source>
+        <translation>Cliente eliminado</translation>
+    </message>
+</context>
+<context>
+    <name>ClientRules</name>
+    <message>
+        <source>Enter the client's first or last name.</source>
+        <translation>Introduzca el nombre o los apellidos del cliente.</translation>
+    </message>
+    <message>
+        <source>Notes are limited to %1 characters; these have %2.</source>
+        <translation>Las notas están limitadas a %1 caracteres; estas tienen %2.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>La fecha de nacimiento es una fecha futura.</translation>
+    </message>
+    <message>
+        <source>A minor needs at least one Legal Guardian: add the person who can consent to care for this client on the Contacts &amp; relations tab, then save.</source>
+        <translation>Un menor necesita al menos un tutor legal: en la pestaña Contactos y relaciones, añada a la persona que puede dar el consentimiento para la atención de este cliente y, después, guarde.</translation>
+    </message>
+    <message>
+        <source>Without an email or mobile phone, the client needs a contact with an email or mobile phone, who will receive their messages (the primary contact).</source>
+        <translation>Sin correo electrónico ni teléfono móvil, el cliente necesita un contacto con correo electrónico o teléfono móvil que reciba sus mensajes (el contacto principal).</translation>
+    </message>
+    <message>
+        <source>%1 is invited to the portal but has no email address; add one or turn the invitation off.</source>
+        <translation>%1 tiene una invitación al portal, pero no tiene dirección de correo electrónico; añada una o desactive la invitación.</translation>
+    </message>
+    <message>
+        <source>A contact</source>
+        <translation>Un contacto</translation>
+    </message>
+    <message>
+        <source>The relation is not valid today.</source>
+        <translation>La relación no está vigente hoy.</translation>
+    </message>
+    <message>
+        <source>No email address: the client's preferred method is email.</source>
+        <translation>Sin dirección de correo electrónico: el método preferido del cliente es el correo electrónico.</translation>
+    </message>
+    <message>
+        <source>No mobile phone: the client's preferred method is SMS.</source>
+        <translation>Sin teléfono móvil: el método preferido del cliente es el SMS.</translation>
+    </message>
+    <message>
+        <source>No email address or mobile phone.</source>
+        <translation>Sin dirección de correo electrónico ni teléfono móvil.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientService</name>
+    <message>
+        <source>The linked client no longer exists.</source>
+        <translation>El cliente vinculado ya no existe.</translation>
+    </message>
+    <message>
+        <source>The parent-portal user no longer exists.</source>
+        <translation>El usuario del portal de padres ya no existe.</translation>
+    </message>
+    <message>
+        <source>This person is already a client.</source>
+        <translation>Esta persona ya es cliente.</translation>
+    </message>
+    <message>
+        <source>%1 has no email or mobile phone. Add one to the contact first, so the new client can be reached.</source>
+        <translation>%1 no tiene correo electrónico ni teléfono móvil. Añada uno al contacto primero para que se pueda contactar con el nuevo cliente.</translation>
+    </message>
+    <message>
+        <source>Profile opened</source>
+        <translation>Perfil abierto</translation>
+    </message>
+</context>
+<context>
+    <name>ContactValidation</name>
+    <message>
+        <source>The email address is empty.</source>
+        <translation>La dirección de correo electrónico está vacía.</translation>
+    </message>
+    <message>
+        <source>The email address is longer than 254 characters.</source>
+        <translation>La dirección de correo electrónico tiene más de 254 caracteres.</translation>
+    </message>
+    <message>
+        <source>The email address contains a space.</source>
+        <translation>La dirección de correo electrónico contiene un espacio.</translation>
+    </message>
+    <message>
+        <source>The email address needs an @, as in name@example.com.</source>
+        <translation>La dirección de correo electrónico necesita una @, como en nombre@example.com.</translation>
+    </message>
+    <message>
+        <source>The email address has nothing before the @.</source>
+        <translation>La dirección de correo electrónico no tiene nada antes de la @.</translation>
+    </message>
+    <message>
+        <source>The part before the @ is longer than 64 characters.</source>
+        <translation>La parte anterior a la @ tiene más de 64 caracteres.</translation>
+    </message>
+    <message>
+        <source>The email address contains "%1" before the @, which is not allowed.</source>
+        <translation>La dirección de correo electrónico contiene "%1" antes de la @, lo cual no está permitido.</translation>
+    </message>
+    <message>
+        <source>The email address has a misplaced dot.</source>
+        <translation>La dirección de correo electrónico tiene un punto mal colocado.</translation>
+    </message>
+    <message>
+        <source>The email address has no domain after the @.</source>
+        <translation>La dirección de correo electrónico no tiene dominio después de la @.</translation>
+    </message>
+    <message>
+        <source>The domain of the email address contains "%1".</source>
+        <translation>El dominio de la dirección de correo electrónico contiene "%1".</translation>
+    </message>
+    <message>
+        <source>The domain "%1" is incomplete (e.g. example.com).</source>
+        <translation>El dominio "%1" está incompleto (p. ej., example.com).</translation>
+    </message>
+    <message>
+        <source>The domain "%1" is not valid.</source>
+        <translation>El dominio "%1" no es válido.</translation>
+    </message>
+    <message>
+        <source>The phone number is empty.</source>
+        <translation>El número de teléfono está vacío.</translation>
+    </message>
+    <message>
+        <source>The phone number contains "%1"; use digits only (spaces, dashes and parentheses are fine).</source>
+        <translation>El número de teléfono contiene "%1"; use solo dígitos (se admiten espacios, guiones y paréntesis).</translation>
+    </message>
+    <message>
+        <source>A North American phone number has 10 digits (with area code); this one has %1. For other countries start with + and the country code.</source>
+        <translation>Un número de teléfono de Norteamérica tiene 10 dígitos (con el código de área); este tiene %1. Para otros países, empiece con + y el código del país.</translation>
+    </message>
+    <message>
+        <source>The phone number has %1 digits with its country code; it needs 8 to 15.</source>
+        <translation>El número de teléfono tiene %1 dígitos con el código de país; debe tener entre 8 y 15.</translation>
+    </message>
+    <message>
+        <source>A country code cannot start with 0.</source>
+        <translation>Un código de país no puede empezar por 0.</translation>
+    </message>
+</context>
+<context>
+    <name>Csv</name>
+    <message>
+        <source>The file is UTF-16; save it as CSV UTF-8 and import again.</source>
+        <translation>El archivo está en UTF-16; guárdelo como CSV UTF-8 y vuelva a importarlo.</translation>
+    </message>
+    <message>
+        <source>Line %1 is not valid UTF-8 text (the file may be saved as Latin-1 or Windows-1252). Save it as CSV UTF-8 and import again.</source>
+        <translation>La línea %1 no es texto UTF-8 válido (puede que el archivo esté guardado como Latin-1 o Windows-1252). Guárdelo como CSV UTF-8 y vuelva a importarlo.</translation>
+    </message>
+    <message>
+        <source>Line %1 contains a NUL character; this is not a text CSV file.</source>
+        <translation>La línea %1 contiene un carácter NUL; no es un archivo CSV de texto.</translation>
+    </message>
+    <message>
+        <source>Line %1: a quote appears in the middle of a field; put the whole field in quotes and double the quote ("").</source>
+        <translation>Línea %1: hay comillas en medio de un campo; ponga todo el campo entre comillas y duplique las comillas internas ("").</translation>
+    </message>
+    <message>
+        <source>Line %1: text follows a closing quote.</source>
+        <translation>Línea %1: hay texto después de unas comillas de cierre.</translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field is never closed.</source>
+        <translation>Línea %1: un campo entre comillas no se cierra nunca.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The disk is full; the change was not saved. Free some space and save again.</source>
+        <translation>El disco está lleno; el cambio no se ha guardado. Libere espacio y vuelva a guardar.</translation>
+    </message>
+    <message>
+        <source>The database could not be written (%1); the change was not saved.</source>
+        <translation>No se pudo escribir en la base de datos (%1); el cambio no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>unknown database error</source>
+        <translation>error desconocido de la base de datos</translation>
+    </message>
+    <message>
+        <source>A database already exists at %1; it was left untouched.</source>
+        <translation>Ya existe una base de datos en %1; no se ha modificado.</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>No hay ninguna base de datos en %1.</translation>
+    </message>
+    <message>
+        <source>The database file %1 is empty (0 bytes). It was left as it is; restore it from a backup.</source>
+        <translation>El archivo de base de datos %1 está vacío (0 bytes). Se ha dejado tal cual; restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be opened: %2</source>
+        <translation>No se pudo abrir la base de datos %1: %2</translation>
+    </message>
+    <message>
+        <source>The encryption key could not be applied.</source>
+        <translation>No se pudo aplicar la clave de cifrado.</translation>
+    </message>
+    <message>
+        <source>This program is not linked to SQLCipher; refusing to open the database without encryption.</source>
+        <translation>Este programa no está enlazado con SQLCipher; no se abrirá la base de datos sin cifrado.</translation>
+    </message>
+    <message>
+        <source>The database could not be decrypted: the key does not fit, or the file is damaged. Nothing was changed.</source>
+        <translation>No se pudo descifrar la base de datos: la clave no corresponde o el archivo está dañado. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The database could not be read: %1</source>
+        <translation>No se pudo leer la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>The database could not be prepared (%1): %2</source>
+        <translation>No se pudo preparar la base de datos (%1): %2</translation>
+    </message>
+    <message>
+        <source>Re-encrypting the database failed: %1</source>
+        <translation>Error al volver a cifrar la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file name for the backup.</source>
+        <translation>%1 ya existe; elija un nombre de archivo nuevo para la copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The backup file %1 could not be created: %2</source>
+        <translation>No se pudo crear el archivo de copia de seguridad %1: %2</translation>
+    </message>
+    <message>
+        <source>The backup file could not be created: %1</source>
+        <translation>No se pudo crear el archivo de copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>Writing the backup failed: %1</source>
+        <translation>Error al escribir la copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>Row %1 of table %2 points at a missing row of %3.</source>
+        <translation>La fila %1 de la tabla %2 apunta a una fila inexistente de %3.</translation>
+    </message>
+    <message>
+        <source>The record no longer exists.</source>
+        <translation>El registro ya no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyVault</name>
+    <message>
+        <source>No OS keychain is available here. Protect the database with a passphrase (--passphrase-stdin).</source>
+        <translation>No hay ningún llavero del sistema disponible aquí. Proteja la base de datos con una frase de contraseña (--passphrase-stdin).</translation>
+    </message>
+    <message>
+        <source>The key slot file %1 cannot be written: %2</source>
+        <translation>No se puede escribir el archivo de ranura de clave %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 already has a key slot file; it was left untouched. Move it away if it belongs to no database.</source>
+        <translation>%1 ya tiene un archivo de ranura de clave; no se ha modificado. Muévalo a otro lugar si no pertenece a ninguna base de datos.</translation>
+    </message>
+    <message>
+        <source>This database is not protected by a passphrase; its key is in the OS keychain. Run without --passphrase-stdin.</source>
+        <translation>Esta base de datos no está protegida con una frase de contraseña; su clave está en el llavero del sistema. Ejecute sin --passphrase-stdin.</translation>
+    </message>
+    <message>
+        <source>The OS keychain cannot give this database's key (%1). The database is also protected by a passphrase: give it on standard input with --passphrase-stdin.</source>
+        <translation>El llavero del sistema no puede proporcionar la clave de esta base de datos (%1). La base de datos también está protegida con una frase de contraseña: indíquela por la entrada estándar con --passphrase-stdin.</translation>
+    </message>
+    <message>
+        <source>The OS keychain has no key for this database (was it made on another machine or by another user?). Restore from a backup with its passphrase.</source>
+        <translation>El llavero del sistema no tiene ninguna clave para esta base de datos (¿se creó en otro equipo o con otro usuario?). Restáurela desde una copia de seguridad con su frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>No OS keychain is available here, and this database has no passphrase: its key is in the OS keychain of the desktop session that created it. Open it there, or restore a backup with its passphrase.</source>
+        <translation>No hay ningún llavero del sistema disponible aquí y esta base de datos no tiene frase de contraseña: su clave está en el llavero del sistema de la sesión de escritorio que la creó. Ábrala allí o restaure una copia de seguridad con su frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>This database has no passphrase yet; add one instead.</source>
+        <translation>Esta base de datos aún no tiene frase de contraseña; añada una en su lugar.</translation>
+    </message>
+    <message>
+        <source>This database already has a passphrase; change it instead.</source>
+        <translation>Esta base de datos ya tiene una frase de contraseña; cámbiela en su lugar.</translation>
+    </message>
+    <message>
+        <source>The database key has the wrong size.</source>
+        <translation>La clave de la base de datos tiene un tamaño incorrecto.</translation>
+    </message>
+    <message>
+        <source>This database is protected by a passphrase: give it with --passphrase-stdin so the passphrase slot can hold the new key.</source>
+        <translation>Esta base de datos está protegida con una frase de contraseña: indíquela con --passphrase-stdin para que la ranura de la frase de contraseña pueda guardar la nueva clave.</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainSlot</name>
+    <message>
+        <source>no keychain service answered</source>
+        <translation>ningún servicio de llavero respondió</translation>
+    </message>
+    <message>
+        <source>The OS keychain has no key for this database.</source>
+        <translation>El llavero del sistema no tiene ninguna clave para esta base de datos.</translation>
+    </message>
+    <message>
+        <source>The OS keychain is locked or refused access (%1); a passphrase will be used instead.</source>
+        <translation>El llavero del sistema está bloqueado o ha denegado el acceso (%1); se usará una frase de contraseña en su lugar.</translation>
+    </message>
+    <message>
+        <source>No OS keychain is available here (%1); a passphrase will be used instead.</source>
+        <translation>No hay ningún llavero del sistema disponible aquí (%1); se usará una frase de contraseña en su lugar.</translation>
+    </message>
+    <message>
+        <source>The OS keychain entry for this database is not a key.</source>
+        <translation>La entrada del llavero del sistema para esta base de datos no es una clave.</translation>
+    </message>
+</context>
+<context>
+    <name>ParentPortal</name>
+    <message>
+        <source>A client cannot run their own parent portal.</source>
+        <translation>Un cliente no puede gestionar su propio portal de padres.</translation>
+    </message>
+    <message>
+        <source>%1 already has portal access as a contact of %2. A person can reach a client's portal either as a contact or as the parent-portal user, never both: remove the contact's portal access, or choose another parent-portal user.</source>
+        <translation>%1 ya tiene acceso al portal como contacto de %2. Una persona puede acceder al portal de un cliente como contacto o como usuario del portal de padres, nunca de ambas formas: retire el acceso al portal del contacto o elija otro usuario del portal de padres.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseSlot</name>
+    <message>
+        <source>The key slot file is damaged or is not a PracticeDesk key slot. Restore it from a backup, or unlock the database with the OS keychain.</source>
+        <translation>El archivo de ranura de clave está dañado o no es una ranura de clave de PracticeDesk. Restáurelo desde una copia de seguridad o desbloquee la base de datos con el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory to check the passphrase.</source>
+        <translation>No hay memoria suficiente para comprobar la frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>The passphrase is not valid UTF-8 text.</source>
+        <translation>La frase de contraseña no es texto UTF-8 válido.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least %1 characters.</source>
+        <translation>La frase de contraseña es demasiado corta: use al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The database key has the wrong size.</source>
+        <translation>La clave de la base de datos tiene un tamaño incorrecto.</translation>
+    </message>
+    <message>
+        <source>The key slot file was written by a newer PracticeDesk; update PracticeDesk to open it.</source>
+        <translation>El archivo de ranura de clave se escribió con una versión más reciente de PracticeDesk; actualice PracticeDesk para abrirlo.</translation>
+    </message>
+    <message>
+        <source>The key slot file uses a key-derivation method this PracticeDesk does not know; update PracticeDesk to open it.</source>
+        <translation>El archivo de ranura de clave usa un método de derivación de claves que esta versión de PracticeDesk no conoce; actualice PracticeDesk para abrirlo.</translation>
+    </message>
+    <message>
+        <source>The key slot file is damaged: its key-derivation settings are out of range, so it was not used.</source>
+        <translation>El archivo de ranura de clave está dañado: sus parámetros de derivación de claves están fuera de rango, por lo que no se ha usado.</translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct.</source>
+        <translation>La frase de contraseña no es correcta.</translation>
+    </message>
+    <message>
+        <source>There is no key slot file %1.</source>
+        <translation>No existe el archivo de ranura de clave %1.</translation>
+    </message>
+    <message>
+        <source>The key slot file %1 cannot be read: %2</source>
+        <translation>No se puede leer el archivo de ranura de clave %1: %2</translation>
+    </message>
+    <message>
+        <source>The key slot file %1 cannot be written: %2</source>
+        <translation>No se puede escribir el archivo de ranura de clave %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PortalPermission</name>
+    <message>
+        <source>View forms</source>
+        <translation>Ver formularios</translation>
+    </message>
+    <message>
+        <source>Sees the forms exchanged between the practice and the client.</source>
+        <translation>Ve los formularios intercambiados entre el centro y el cliente.</translation>
+    </message>
+    <message>
+        <source>Complete and sign forms</source>
+        <translation>Completar y firmar formularios</translation>
+    </message>
+    <message>
+        <source>Fills in and signs forms sent for the client; they are filed on the client's timeline with who signed.</source>
+        <translation>Completa y firma los formularios enviados para el cliente; se archivan en el historial del cliente indicando quién los firmó.</translation>
+    </message>
+    <message>
+        <source>View shared documents</source>
+        <translation>Ver documentos compartidos</translation>
+    </message>
+    <message>
+        <source>Sees documents the practice shares with the client (never ones marked not for contacts).</source>
+        <translation>Ve los documentos que el centro comparte con el cliente (nunca los marcados como no visibles para contactos).</translation>
+    </message>
+    <message>
+        <source>Manage billing</source>
+        <translation>Gestionar la facturación</translation>
+    </message>
+    <message>
+        <source>Views and pays the client's invoices and manages saved cards; Good Faith Estimates still go to the client only.</source>
+        <translation>Ve y paga las facturas del cliente y gestiona las tarjetas guardadas; las estimaciones de buena fe (Good Faith Estimates) se siguen enviando solo al cliente.</translation>
+    </message>
+    <message>
+        <source>Manage appointments</source>
+        <translation>Gestionar citas</translation>
+    </message>
+    <message>
+        <source>Books, reschedules and cancels the client's appointments, within the practice's self-scheduling rules.</source>
+        <translation>Reserva, reprograma y cancela las citas del cliente, dentro de las reglas de autoprogramación del centro.</translation>
+    </message>
+    <message>
+        <source>Secure messaging</source>
+        <translation>Mensajería segura</translation>
+    </message>
+    <message>
+        <source>Has a private message channel with the practice that only this contact and the practice see.</source>
+        <translation>Dispone de un canal de mensajes privado con el centro que solo ven este contacto y el centro.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalPolicy</name>
+    <message>
+        <source>Unknown portal action.</source>
+        <translation>Acción del portal desconocida.</translation>
+    </message>
+    <message>
+        <source>Psychotherapy notes are never shown in the portal.</source>
+        <translation>Las notas de psicoterapia nunca se muestran en el portal.</translation>
+    </message>
+    <message>
+        <source>A clinician marked this item as not for contacts.</source>
+        <translation>Un profesional clínico marcó este elemento como no visible para contactos.</translation>
+    </message>
+    <message>
+        <source>This client's portal is run by a parent (parent portal); the client has no portal access.</source>
+        <translation>El portal de este cliente lo gestiona un padre o madre (portal de padres); el cliente no tiene acceso al portal.</translation>
+    </message>
+    <message>
+        <source>This person does not run the client's portal.</source>
+        <translation>Esta persona no gestiona el portal del cliente.</translation>
+    </message>
+    <message>
+        <source>The contact's relation to the client was removed.</source>
+        <translation>Se eliminó la relación del contacto con el cliente.</translation>
+    </message>
+    <message>
+        <source>The contact's relation to the client is not valid today.</source>
+        <translation>La relación del contacto con el cliente no está vigente hoy.</translation>
+    </message>
+    <message>
+        <source>Portal access for contacts is off: %1</source>
+        <translation>El acceso al portal para contactos está desactivado: %1</translation>
+    </message>
+    <message>
+        <source>This is only ever sent to the client, never to a contact.</source>
+        <translation>Esto solo se envía al cliente, nunca a un contacto.</translation>
+    </message>
+    <message>
+        <source>The contact does not have the "%1" permission.</source>
+        <translation>El contacto no tiene el permiso "%1".</translation>
+    </message>
+    <message>
+        <source>%1 is off: %2</source>
+        <translation>La opción "%1" está desactivada: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PortalSettings</name>
+    <message>
+        <source>Allow client payments</source>
+        <translation>Permitir pagos de clientes</translation>
+    </message>
+    <message>
+        <source>Secure messaging</source>
+        <translation>Mensajería segura</translation>
+    </message>
+    <message>
+        <source>Self-scheduling</source>
+        <translation>Autoprogramación de citas</translation>
+    </message>
+    <message>
+        <source>Allow booking within 24 hours</source>
+        <translation>Permitir reservar con menos de 24 horas de antelación</translation>
+    </message>
+    <message>
+        <source>Allow cancelling within 24 hours</source>
+        <translation>Permitir cancelar con menos de 24 horas de antelación</translation>
+    </message>
+    <message>
+        <source>Display insurance info</source>
+        <translation>Mostrar información del seguro</translation>
+    </message>
+    <message>
+        <source>Let clients add insurance payers</source>
+        <translation>Permitir que los clientes añadan aseguradoras</translation>
+    </message>
+    <message>
+        <source>Portal access for client contacts</source>
+        <translation>Acceso al portal para los contactos del cliente</translation>
+    </message>
+    <message>
+        <source>Hide location address on intake forms</source>
+        <translation>Ocultar la dirección del centro en los formularios de admisión</translation>
+    </message>
+    <message>
+        <source>Auto-lock must be between 1 and 240 minutes, not "%1".</source>
+        <translation>El bloqueo automático debe estar entre 1 y 240 minutos, no "%1".</translation>
+    </message>
+    <message>
+        <source>"%1" is not a country calling code.</source>
+        <translation>"%1" no es un código telefónico de país.</translation>
+    </message>
+    <message>
+        <source>Setting %1 must be true or false, not "%2".</source>
+        <translation>El ajuste %1 debe ser true o false, no "%2".</translation>
+    </message>
+    <message>
+        <source>Unknown setting "%1".</source>
+        <translation>Ajuste desconocido "%1".</translation>
+    </message>
+    <message>
+        <source>Payments are unavailable until card processing is turned on for the organization.</source>
+        <translation>Los pagos no están disponibles hasta que se active el procesamiento de tarjetas para la organización.</translation>
+    </message>
+    <message>
+        <source>Needs self-scheduling, which is off.</source>
+        <translation>Requiere la autoprogramación de citas, que está desactivada.</translation>
+    </message>
+    <message>
+        <source>Needs "Display insurance info", which is off.</source>
+        <translation>Requiere la opción "Mostrar información del seguro", que está desactivada.</translation>
+    </message>
+    <message>
+        <source>Off for the organization.</source>
+        <translation>Desactivado para la organización.</translation>
+    </message>
+    <message>
+        <source>Switched off for this client.</source>
+        <translation>Desactivado para este cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>RelationRepository</name>
+    <message>
+        <source>No such relation.</source>
+        <translation>La relación no existe.</translation>
+    </message>
+    <message>
+        <source>No such contact.</source>
+        <translation>El contacto no existe.</translation>
+    </message>
+    <message>
+        <source>Contact %1 added</source>
+        <translation>Contacto %1 añadido</translation>
+    </message>
+    <message>
+        <source>Contact %1 changed</source>
+        <translation>Contacto %1 modificado</translation>
+    </message>
+    <message>
+        <source>A relation must point at exactly one contact or one client.</source>
+        <translation>Una relación debe apuntar exactamente a un contacto o a un cliente.</translation>
+    </message>
+    <message>
+        <source>A client cannot be related to themselves.</source>
+        <translation>Un cliente no puede estar relacionado consigo mismo.</translation>
+    </message>
+    <message>
+        <source>Relation added (%1)</source>
+        <translation>Relación añadida (%1)</translation>
+    </message>
+    <message>
+        <source>Relation changed: %1</source>
+        <translation>Relación modificada: %1</translation>
+    </message>
+    <message>
+        <source>Relation removed</source>
+        <translation>Relación eliminada</translation>
+    </message>
+</context>
+<context>
+    <name>RelationType</name>
+    <message>
+        <source>Parent</source>
+        <translation>Padre/Madre</translation>
+    </message>
+    <message>
+        <source>Legal Guardian</source>
+        <translation>Tutor legal</translation>
+    </message>
+    <message>
+        <source>Responsible Party</source>
+        <translation>Responsable de pago</translation>
+    </message>
+    <message>
+        <source>Emergency Contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Spouse/Partner</source>
+        <translation>Cónyuge/Pareja</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>Hermano/a</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Trabajador/a social</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Unknown relation type "%1"; expected one of: %2.</source>
+        <translation>Tipo de relación desconocido "%1"; se esperaba uno de estos: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Routing</name>
+    <message>
+        <source>no email address</source>
+        <translation>sin dirección de correo electrónico</translation>
+    </message>
+    <message>
+        <source>no mobile phone</source>
+        <translation>sin teléfono móvil</translation>
+    </message>
+    <message>
+        <source>%1 already receives this message (shared address).</source>
+        <translation>%1 ya recibe este mensaje (dirección compartida).</translation>
+    </message>
+    <message>
+        <source>Cannot be reached by the client's preferred method: %1.</source>
+        <translation>No se puede contactar por el método preferido del cliente: %1.</translation>
+    </message>
+    <message>
+        <source>The client's own %1 are switched off.</source>
+        <translation>El propio cliente tiene desactivada la recepción de %1.</translation>
+    </message>
+    <message>
+        <source>The client has no email or mobile phone and no contact who can be reached.</source>
+        <translation>El cliente no tiene correo electrónico ni teléfono móvil, ni ningún contacto localizable.</translation>
+    </message>
+    <message>
+        <source>Confidential communications were requested (%1); contacts receive nothing.</source>
+        <translation>Se solicitaron comunicaciones confidenciales (%1); los contactos no reciben nada.</translation>
+    </message>
+    <message>
+        <source>no reason recorded</source>
+        <translation>no se registró ningún motivo</translation>
+    </message>
+    <message>
+        <source>Sent to the client only; send it to a contact from the contact's actions.</source>
+        <translation>Solo se envía al cliente; para enviarlo a un contacto, use las acciones del contacto.</translation>
+    </message>
+    <message>
+        <source>Their %1 toggle is off.</source>
+        <translation>Tiene desactivada la opción de %1.</translation>
+    </message>
+    <message>
+        <source>The relation is not valid today.</source>
+        <translation>La relación no está vigente hoy.</translation>
+    </message>
+    <message>
+        <source>Appointment reminders</source>
+        <translation>Recordatorios de citas</translation>
+    </message>
+    <message>
+        <source>Confirmations</source>
+        <translation>Confirmaciones</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation>Cancelaciones</translation>
+    </message>
+    <message>
+        <source>Missed-appointment notices</source>
+        <translation>Avisos de cita perdida</translation>
+    </message>
+    <message>
+        <source>Scheduled messages</source>
+        <translation>Mensajes programados</translation>
+    </message>
+    <message>
+        <source>Telehealth links</source>
+        <translation>Enlaces de telesalud</translation>
+    </message>
+    <message>
+        <source>Form requests</source>
+        <translation>Solicitudes de formularios</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Facturas</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <source>The database could not be read: %1</source>
+        <translation>No se pudo leer la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of PracticeDesk (schema %1; this program knows up to %2). Install the newer version to open it.</source>
+        <translation>Esta base de datos se escribió con una versión más reciente de PracticeDesk (esquema %1; este programa admite hasta el %2). Instale la versión más reciente para abrirla.</translation>
+    </message>
+    <message>
+        <source>Upgrading the database to schema %1 failed: %2</source>
+        <translation>Error al actualizar la base de datos al esquema %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsRepository</name>
+    <message>
+        <source>Organization setting %1 = %2</source>
+        <translation>Ajuste de la organización %1 = %2</translation>
+    </message>
+    <message>
+        <source>Portal setting %1 = %2 for this client</source>
+        <translation>Ajuste del portal %1 = %2 para este cliente</translation>
+    </message>
+    <message>
+        <source>Portal setting %1 back to the organization default</source>
+        <translation>Ajuste del portal %1 restablecido al valor predeterminado de la organización</translation>
+    </message>
+</context>
+<context>
+    <name>SharedEmail</name>
+    <message>
+        <source>%1 (client)</source>
+        <translation>%1 (cliente)</translation>
+    </message>
+    <message>
+        <source>%1 (contact)</source>
+        <translation>%1 (contacto)</translation>
+    </message>
+    <message>
+        <source>%1 (contact of %2)</source>
+        <translation>%1 (contacto de %2)</translation>
+    </message>
+    <message>
+        <source>%1 is also used by %2. That is fine (for example a parent of two children): each client's messages are still sent separately, and a portal login with this email lists every client it is linked to.</source>
+        <translation>%2 también usa %1. No hay problema (por ejemplo, un padre o madre con dos hijos): los mensajes de cada cliente se siguen enviando por separado, y al iniciar sesión en el portal con este correo se muestran todos los clientes vinculados a él.</translation>
+    </message>
+</context>
+<context>
+    <name>SqlCipherResult</name>
+    <message>
+        <source>Unable to prepare the statement</source>
+        <translation>No se puede preparar la sentencia</translation>
+    </message>
+    <message>
+        <source>the database is not open</source>
+        <translation>la base de datos no está abierta</translation>
+    </message>
+    <message>
+        <source>the query holds no SQL statement</source>
+        <translation>la consulta no contiene ninguna sentencia SQL</translation>
+    </message>
+    <message>
+        <source>the query holds more than one SQL statement; run one statement per query, or use SqlCipherDriver::executeScript()</source>
+        <translation>la consulta contiene más de una sentencia SQL; ejecute una sentencia por consulta o use SqlCipherDriver::executeScript()</translation>
+    </message>
+    <message>
+        <source>Unable to execute the statement</source>
+        <translation>No se puede ejecutar la sentencia</translation>
+    </message>
+    <message>
+        <source>the query has placeholders; prepare it and bind values</source>
+        <translation>la consulta tiene marcadores de posición; prepárela y vincule los valores</translation>
+    </message>
+    <message>
+        <source>the database was closed</source>
+        <translation>la base de datos se ha cerrado</translation>
+    </message>
+    <message>
+        <source>no statement was prepared</source>
+        <translation>no se ha preparado ninguna sentencia</translation>
+    </message>
+    <message>
+        <source>Parameter count mismatch</source>
+        <translation>El número de parámetros no coincide</translation>
+    </message>
+    <message>
+        <source>value %1 (%2) has no placeholder in the statement</source>
+        <translation>el valor %1 (%2) no tiene marcador de posición en la sentencia</translation>
+    </message>
+    <message>
+        <source>no value was bound for placeholder %1 %2</source>
+        <translation>no se ha vinculado ningún valor al marcador de posición %1 %2</translation>
+    </message>
+    <message>
+        <source>Unable to bind a value</source>
+        <translation>No se puede vincular un valor</translation>
+    </message>
+    <message>
+        <source>the unsigned value %1 does not fit a 64-bit SQLite integer</source>
+        <translation>el valor sin signo %1 no cabe en un entero SQLite de 64 bits</translation>
+    </message>
+    <message>
+        <source>values of type %1 cannot be stored</source>
+        <translation>no se pueden almacenar valores de tipo %1</translation>
+    </message>
+    <message>
+        <source>Unable to fetch a row</source>
+        <translation>No se puede obtener una fila</translation>
+    </message>
+</context>
+<context>
+    <name>Wire</name>
+    <message>
+        <source>The sync message is not valid: %1</source>
+        <translation>El mensaje de sincronización no es válido: %1</translation>
+    </message>
+    <message>
+        <source>A push may carry at most %1 operations; this one has %2.</source>
+        <translation>Un envío puede llevar como máximo %1 operaciones; este lleva %2.</translation>
+    </message>
+</context>
+<context>
+    <name>pd</name>
+    <message>
+        <source>the client has no name</source>
+        <translation>el cliente no tiene nombre</translation>
+    </message>
+    <message>
+        <source>date_of_birth "%1" is not a date in the form YYYY-MM-DD</source>
+        <translation>date_of_birth "%1" no es una fecha con el formato AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>is_minor must be yes or no, not "%1"</source>
+        <translation>is_minor debe ser yes o no, no "%1"</translation>
+    </message>
+    <message>
+        <source>contact_relation "%1" is not a known relation type (e.g. parent, legal_guardian, responsible_party, emergency_contact)</source>
+        <translation>contact_relation "%1" no es un tipo de relación conocido (p. ej., parent, legal_guardian, responsible_party, emergency_contact)</translation>
+    </message>
+    <message>
+        <source>contact_email: %1</source>
+        <translation>contact_email: %1</translation>
+    </message>
+    <message>
+        <source>contact_phone: %1</source>
+        <translation>contact_phone: %1</translation>
+    </message>
+    <message>
+        <source>The file is empty; expected a header row such as: %1</source>
+        <translation>El archivo está vacío; se esperaba una fila de encabezado como: %1</translation>
+    </message>
+    <message>
+        <source>The header row is not recognized%1. Expected columns: %2</source>
+        <translation>No se reconoce la fila de encabezado%1. Columnas esperadas: %2</translation>
+    </message>
+    <message>
+        <source> (unknown columns: %1)</source>
+        <translation> (columnas desconocidas: %1)</translation>
+    </message>
+    <message>
+        <source>line %1: has %2 fields, the header has %3</source>
+        <translation>línea %1: tiene %2 campos y el encabezado tiene %3</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>línea %1: %2</translation>
+    </message>
+    <message>
+        <source>line %1: duplicate of line %2</source>
+        <translation>línea %1: duplicado de la línea %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ClientEditor</name>
     <message>
         <source>New client [*] — PracticeDesk</source>
         <translation>Nuevo cliente [*] — PracticeDesk</translation>
@@ -180,7 +1082,7 @@
         <translation>Contactos y relaciones</translation>
     </message>
     <message>
-        <source>Double-click a row to edit it; the first row is the client&apos;s own notifications.</source>
+        <source>Double-click a row to edit it; the first row is the client's own notifications.</source>
         <translation>Haga doble clic en una fila para editarla; la primera fila corresponde a las notificaciones del propio cliente.</translation>
     </message>
     <message>
@@ -190,6 +1092,10 @@
     <message>
         <source>&amp;Portal access and permissions…</source>
         <translation>&amp;Acceso al portal y permisos…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke portal access</source>
+        <translation>Re&amp;vocar el acceso al portal</translation>
     </message>
     <message>
         <source>Make &amp;primary contact</source>
@@ -256,11 +1162,11 @@
         <translation>Ese cliente ya está en la lista.</translation>
     </message>
     <message>
-        <source>The client&apos;s own notifications</source>
+        <source>The client's own notifications</source>
         <translation>Notificaciones del propio cliente</translation>
     </message>
     <message>
-        <source>Switch off what the client should not receive itself, for example when a child uses a parent&apos;s email. Contacts keep their own settings.</source>
+        <source>Switch off what the client should not receive itself, for example when a child uses a parent's email. Contacts keep their own settings.</source>
         <translation>Desactive lo que el propio cliente no deba recibir, por ejemplo, cuando un menor usa el correo electrónico de su padre o madre. Los contactos conservan su propia configuración.</translation>
     </message>
     <message>
@@ -296,7 +1202,7 @@
         <translation>Quitar contacto</translation>
     </message>
     <message>
-        <source>Remove %1 from this client&apos;s contacts? They will no longer receive this client&apos;s messages or see anything of this client in the portal.</source>
+        <source>Remove %1 from this client's contacts? They will no longer receive this client's messages or see anything of this client in the portal.</source>
         <translation>¿Quitar a %1 de los contactos de este cliente? Dejará de recibir los mensajes de este cliente y de ver información de este cliente en el portal.</translation>
     </message>
     <message>
@@ -308,7 +1214,7 @@
         <translation>Portal gestionado por &amp;padre/madre…</translation>
     </message>
     <message>
-        <source>A parent who is also a client runs this client&apos;s portal; the client then has no portal access of their own</source>
+        <source>A parent who is also a client runs this client's portal; the client then has no portal access of their own</source>
         <translation>Un padre o madre que también es cliente gestiona el portal de este cliente; el cliente deja de tener acceso propio al portal</translation>
     </message>
     <message>
@@ -316,7 +1222,7 @@
         <translation>&amp;Finalizar modo portal de padres</translation>
     </message>
     <message>
-        <source>Portal features for this client. The organization&apos;s settings apply; here a feature can be switched off for this client only.</source>
+        <source>Portal features for this client. The organization's settings apply; here a feature can be switched off for this client only.</source>
         <translation>Funciones del portal para este cliente. Se aplica la configuración de la organización; aquí puede desactivar una función solo para este cliente.</translation>
     </message>
     <message>
@@ -332,11 +1238,11 @@
         <translation>El cliente usa su propio portal.</translation>
     </message>
     <message>
-        <source>%1 (client %2) runs this client&apos;s portal; the client has no portal access of their own.</source>
+        <source>%1 (client %2) runs this client's portal; the client has no portal access of their own.</source>
         <translation>%1 (cliente %2) gestiona el portal de este cliente; el cliente no tiene acceso propio al portal.</translation>
     </message>
     <message>
-        <source>Who runs this client&apos;s portal?</source>
+        <source>Who runs this client's portal?</source>
         <translation>¿Quién gestiona el portal de este cliente?</translation>
     </message>
     <message>
@@ -365,7 +1271,7 @@
     </message>
 </context>
 <context>
-    <name>ClientListModel</name>
+    <name>pd::ClientListModel</name>
     <message>
         <source>%1, %2</source>
         <comment>client list: last name, first name</comment>
@@ -397,190 +1303,11 @@
     </message>
 </context>
 <context>
-    <name>ClientRepository</name>
+    <name>pd::DataFolder</name>
     <message>
-        <source>No such client.</source>
-        <translation>El cliente no existe.</translation>
+        <source>The database %1 is damaged or is not a PracticeDesk database (%2). It was left exactly as it is; restore it from a backup with `practicedesk-cli restore FILE`.</source>
+        <translation>La base de datos %1 está dañada o no es una base de datos de PracticeDesk (%2). Se ha dejado exactamente como estaba; restáurela desde una copia de seguridad con `practicedesk-cli restore FILE`.</translation>
     </message>
-    <message>
-        <source>Client created</source>
-        <translation>Cliente creado</translation>
-    </message>
-    <message>
-        <source>Changed: %1</source>
-        <translation>Modificado: %1</translation>
-    </message>
-    <message>
-        <source>Client deleted</source>
-        <translation>Cliente eliminado</translation>
-    </message>
-</context>
-<context>
-    <name>ClientRules</name>
-    <message>
-        <source>Enter the client&apos;s first or last name.</source>
-        <translation>Introduzca el nombre o los apellidos del cliente.</translation>
-    </message>
-    <message>
-        <source>Notes are limited to %1 characters; these have %2.</source>
-        <translation>Las notas están limitadas a %1 caracteres; estas tienen %2.</translation>
-    </message>
-    <message>
-        <source>The date of birth is in the future.</source>
-        <translation>La fecha de nacimiento es una fecha futura.</translation>
-    </message>
-    <message>
-        <source>A minor needs at least one Legal Guardian: add the person who can consent to care for this client on the Contacts &amp; relations tab, then save.</source>
-        <translation>Un menor necesita al menos un tutor legal: en la pestaña Contactos y relaciones, añada a la persona que puede dar el consentimiento para la atención de este cliente y, después, guarde.</translation>
-    </message>
-    <message>
-        <source>Without an email or mobile phone, the client needs a contact with an email or mobile phone, who will receive their messages (the primary contact).</source>
-        <translation>Sin correo electrónico ni teléfono móvil, el cliente necesita un contacto con correo electrónico o teléfono móvil que reciba sus mensajes (el contacto principal).</translation>
-    </message>
-    <message>
-        <source>%1 is invited to the portal but has no email address; add one or turn the invitation off.</source>
-        <translation>%1 tiene una invitación al portal, pero no tiene dirección de correo electrónico; añada una o desactive la invitación.</translation>
-    </message>
-    <message>
-        <source>A contact</source>
-        <translation>Un contacto</translation>
-    </message>
-    <message>
-        <source>The relation is not valid today.</source>
-        <translation>La relación no está vigente hoy.</translation>
-    </message>
-    <message>
-        <source>No email address: the client&apos;s preferred method is email.</source>
-        <translation>Sin dirección de correo electrónico: el método preferido del cliente es el correo electrónico.</translation>
-    </message>
-    <message>
-        <source>No mobile phone: the client&apos;s preferred method is SMS.</source>
-        <translation>Sin teléfono móvil: el método preferido del cliente es el SMS.</translation>
-    </message>
-    <message>
-        <source>No email address or mobile phone.</source>
-        <translation>Sin dirección de correo electrónico ni teléfono móvil.</translation>
-    </message>
-</context>
-<context>
-    <name>ClientService</name>
-    <message>
-        <source>The linked client no longer exists.</source>
-        <translation>El cliente vinculado ya no existe.</translation>
-    </message>
-    <message>
-        <source>The parent-portal user no longer exists.</source>
-        <translation>El usuario del portal de padres ya no existe.</translation>
-    </message>
-    <message>
-        <source>This person is already a client.</source>
-        <translation>Esta persona ya es cliente.</translation>
-    </message>
-    <message>
-        <source>%1 has no email or mobile phone. Add one to the contact first, so the new client can be reached.</source>
-        <translation>%1 no tiene correo electrónico ni teléfono móvil. Añada uno al contacto primero para que se pueda contactar con el nuevo cliente.</translation>
-    </message>
-</context>
-<context>
-    <name>ContactValidation</name>
-    <message>
-        <source>The email address is empty.</source>
-        <translation>La dirección de correo electrónico está vacía.</translation>
-    </message>
-    <message>
-        <source>The email address is longer than 254 characters.</source>
-        <translation>La dirección de correo electrónico tiene más de 254 caracteres.</translation>
-    </message>
-    <message>
-        <source>The email address contains a space.</source>
-        <translation>La dirección de correo electrónico contiene un espacio.</translation>
-    </message>
-    <message>
-        <source>The email address needs an @, as in name@example.com.</source>
-        <translation>La dirección de correo electrónico necesita una @, como en nombre@example.com.</translation>
-    </message>
-    <message>
-        <source>The email address has nothing before the @.</source>
-        <translation>La dirección de correo electrónico no tiene nada antes de la @.</translation>
-    </message>
-    <message>
-        <source>The part before the @ is longer than 64 characters.</source>
-        <translation>La parte anterior a la @ tiene más de 64 caracteres.</translation>
-    </message>
-    <message>
-        <source>The email address contains &quot;%1&quot; before the @, which is not allowed.</source>
-        <translation>La dirección de correo electrónico contiene &quot;%1&quot; antes de la @, lo cual no está permitido.</translation>
-    </message>
-    <message>
-        <source>The email address has a misplaced dot.</source>
-        <translation>La dirección de correo electrónico tiene un punto mal colocado.</translation>
-    </message>
-    <message>
-        <source>The email address has no domain after the @.</source>
-        <translation>La dirección de correo electrónico no tiene dominio después de la @.</translation>
-    </message>
-    <message>
-        <source>The domain of the email address contains &quot;%1&quot;.</source>
-        <translation>El dominio de la dirección de correo electrónico contiene &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>The domain &quot;%1&quot; is incomplete (e.g. example.com).</source>
-        <translation>El dominio &quot;%1&quot; está incompleto (p. ej., example.com).</translation>
-    </message>
-    <message>
-        <source>The domain &quot;%1&quot; is not valid.</source>
-        <translation>El dominio &quot;%1&quot; no es válido.</translation>
-    </message>
-    <message>
-        <source>The phone number is empty.</source>
-        <translation>El número de teléfono está vacío.</translation>
-    </message>
-    <message>
-        <source>The phone number contains &quot;%1&quot;; use digits only (spaces, dashes and parentheses are fine).</source>
-        <translation>El número de teléfono contiene &quot;%1&quot;; use solo dígitos (se admiten espacios, guiones y paréntesis).</translation>
-    </message>
-    <message>
-        <source>A North American phone number has 10 digits (with area code); this one has %1. For other countries start with + and the country code.</source>
-        <translation>Un número de teléfono de Norteamérica tiene 10 dígitos (con el código de área); este tiene %1. Para otros países, empiece con + y el código del país.</translation>
-    </message>
-    <message>
-        <source>The phone number has %1 digits with its country code; it needs 8 to 15.</source>
-        <translation>El número de teléfono tiene %1 dígitos con el código de país; debe tener entre 8 y 15.</translation>
-    </message>
-    <message>
-        <source>A country code cannot start with 0.</source>
-        <translation>Un código de país no puede empezar por 0.</translation>
-    </message>
-</context>
-<context>
-    <name>Csv</name>
-    <message>
-        <source>The file is UTF-16; save it as CSV UTF-8 and import again.</source>
-        <translation>El archivo está en UTF-16; guárdelo como CSV UTF-8 y vuelva a importarlo.</translation>
-    </message>
-    <message>
-        <source>Line %1 is not valid UTF-8 text (the file may be saved as Latin-1 or Windows-1252). Save it as CSV UTF-8 and import again.</source>
-        <translation>La línea %1 no es texto UTF-8 válido (puede que el archivo esté guardado como Latin-1 o Windows-1252). Guárdelo como CSV UTF-8 y vuelva a importarlo.</translation>
-    </message>
-    <message>
-        <source>Line %1 contains a NUL character; this is not a text CSV file.</source>
-        <translation>La línea %1 contiene un carácter NUL; no es un archivo CSV de texto.</translation>
-    </message>
-    <message>
-        <source>Line %1: a quote appears in the middle of a field; put the whole field in quotes and double the quote (&quot;&quot;).</source>
-        <translation>Línea %1: hay comillas en medio de un campo; ponga todo el campo entre comillas y duplique las comillas internas (&quot;&quot;).</translation>
-    </message>
-    <message>
-        <source>Line %1: text follows a closing quote.</source>
-        <translation>Línea %1: hay texto después de unas comillas de cierre.</translation>
-    </message>
-    <message>
-        <source>Line %1: a quoted field is never closed.</source>
-        <translation>Línea %1: un campo entre comillas no se cierra nunca.</translation>
-    </message>
-</context>
-<context>
-    <name>DataFolder</name>
     <message>
         <source>%1 already has a database; it was left untouched.</source>
         <translation>%1 ya tiene una base de datos; no se ha modificado.</translation>
@@ -614,15 +1341,15 @@
         <translation>La carpeta no está desbloqueada.</translation>
     </message>
     <message>
-        <source>The backup was written, but its key slot %1 could not be.</source>
-        <translation>Se escribió la copia de seguridad, pero no se pudo escribir su ranura de clave %1.</translation>
+        <source>The backup was written, but its key slot %1 could not be written.</source>
+        <translation>La copia de seguridad se escribió, pero no se pudo escribir su ranura de clave %1.</translation>
     </message>
     <message>
         <source>There is no backup file %1.</source>
         <translation>No existe el archivo de copia de seguridad %1.</translation>
     </message>
     <message>
-        <source>This folder has no database yet: restoring needs the backup&apos;s key slot %1 and its passphrase (--passphrase-stdin).</source>
+        <source>This folder has no database yet: restoring needs the backup's key slot %1 and its passphrase (--passphrase-stdin).</source>
         <translation>Esta carpeta aún no tiene base de datos: para restaurar se necesitan la ranura de clave %1 de la copia de seguridad y su frase de contraseña (--passphrase-stdin).</translation>
     </message>
     <message>
@@ -630,7 +1357,7 @@
         <translation>No se pudo copiar la copia de seguridad en %1.</translation>
     </message>
     <message>
-        <source>%1 is not a PracticeDesk backup that opens with this folder&apos;s key (it may be damaged, or made before a rekey: give its passphrase with --passphrase-stdin to use %1.keyslot). Nothing was changed.</source>
+        <source>%1 is not a PracticeDesk backup that opens with this folder's key (it may be damaged, or made before a rekey: give its passphrase with --passphrase-stdin to use %1.keyslot). Nothing was changed.</source>
         <translation>%1 no es una copia de seguridad de PracticeDesk que se abra con la clave de esta carpeta (puede estar dañada o haberse hecho antes de un cambio de clave: indique su frase de contraseña con --passphrase-stdin para usar %1.keyslot). No se ha cambiado nada.</translation>
     </message>
     <message>
@@ -647,82 +1374,11 @@
     </message>
 </context>
 <context>
-    <name>Database</name>
+    <name>pd::DesktopStartup</name>
     <message>
-        <source>The disk is full; the change was not saved. Free some space and save again.</source>
-        <translation>El disco está lleno; el cambio no se ha guardado. Libere espacio y vuelva a guardar.</translation>
+        <source>PracticeDesk locked itself after a minute without activity. Enter the passphrase to continue.</source>
+        <translation>PracticeDesk se bloqueó tras un minuto sin actividad. Introduzca la frase de contraseña para continuar.</translation>
     </message>
-    <message>
-        <source>The database could not be written (%1); the change was not saved.</source>
-        <translation>No se pudo escribir en la base de datos (%1); el cambio no se ha guardado.</translation>
-    </message>
-    <message>
-        <source>A database already exists at %1; it was left untouched.</source>
-        <translation>Ya existe una base de datos en %1; no se ha modificado.</translation>
-    </message>
-    <message>
-        <source>There is no database at %1.</source>
-        <translation>No hay ninguna base de datos en %1.</translation>
-    </message>
-    <message>
-        <source>The database file %1 is empty (0 bytes). It was left as it is; restore it from a backup.</source>
-        <translation>El archivo de base de datos %1 está vacío (0 bytes). Se ha dejado tal cual; restáurelo desde una copia de seguridad.</translation>
-    </message>
-    <message>
-        <source>The database %1 could not be opened: %2</source>
-        <translation>No se pudo abrir la base de datos %1: %2</translation>
-    </message>
-    <message>
-        <source>The encryption key could not be applied.</source>
-        <translation>No se pudo aplicar la clave de cifrado.</translation>
-    </message>
-    <message>
-        <source>This program is not linked to SQLCipher; refusing to open the database without encryption.</source>
-        <translation>Este programa no está enlazado con SQLCipher; no se abrirá la base de datos sin cifrado.</translation>
-    </message>
-    <message>
-        <source>The database could not be decrypted: the key does not fit, or the file is damaged. Nothing was changed.</source>
-        <translation>No se pudo descifrar la base de datos: la clave no corresponde o el archivo está dañado. No se ha cambiado nada.</translation>
-    </message>
-    <message>
-        <source>The database could not be read: %1</source>
-        <translation>No se pudo leer la base de datos: %1</translation>
-    </message>
-    <message>
-        <source>The database could not be prepared (%1): %2</source>
-        <translation>No se pudo preparar la base de datos (%1): %2</translation>
-    </message>
-    <message>
-        <source>Re-encrypting the database failed: %1</source>
-        <translation>Error al volver a cifrar la base de datos: %1</translation>
-    </message>
-    <message>
-        <source>%1 already exists; choose a new file name for the backup.</source>
-        <translation>%1 ya existe; elija un nombre de archivo nuevo para la copia de seguridad.</translation>
-    </message>
-    <message>
-        <source>The backup file %1 could not be created: %2</source>
-        <translation>No se pudo crear el archivo de copia de seguridad %1: %2</translation>
-    </message>
-    <message>
-        <source>The backup file could not be created: %1</source>
-        <translation>No se pudo crear el archivo de copia de seguridad: %1</translation>
-    </message>
-    <message>
-        <source>Writing the backup failed: %1</source>
-        <translation>Error al escribir la copia de seguridad: %1</translation>
-    </message>
-    <message>
-        <source>Row %1 of table %2 points at a missing row of %3.</source>
-        <translation>La fila %1 de la tabla %2 apunta a una fila inexistente de %3.</translation>
-    </message>
-    <message>
-        <source>The record no longer exists.</source>
-        <translation>El registro ya no existe.</translation>
-    </message>
-</context>
-<context>
-    <name>DesktopStartup</name>
     <message>
         <source>PracticeDesk locked itself after %1 minutes without activity. Enter the passphrase to continue.</source>
         <translation>PracticeDesk se ha bloqueado tras %1 minutos de inactividad. Introduzca la frase de contraseña para continuar.</translation>
@@ -745,61 +1401,7 @@ Cree una con `practicedesk-cli init` o inicie con --demo para probar PracticeDes
     </message>
 </context>
 <context>
-    <name>KeyVault</name>
-    <message>
-        <source>No OS keychain is available here. Protect the database with a passphrase (--passphrase-stdin).</source>
-        <translation>No hay ningún llavero del sistema disponible aquí. Proteja la base de datos con una frase de contraseña (--passphrase-stdin).</translation>
-    </message>
-    <message>
-        <source>The key slot file %1 cannot be written: %2</source>
-        <translation>No se puede escribir el archivo de ranura de clave %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 already has a key slot file; it was left untouched. Move it away if it belongs to no database.</source>
-        <translation>%1 ya tiene un archivo de ranura de clave; no se ha modificado. Muévalo a otro lugar si no pertenece a ninguna base de datos.</translation>
-    </message>
-    <message>
-        <source>This database is not protected by a passphrase; its key is in the OS keychain. Run without --passphrase-stdin.</source>
-        <translation>Esta base de datos no está protegida con una frase de contraseña; su clave está en el llavero del sistema. Ejecute sin --passphrase-stdin.</translation>
-    </message>
-    <message>
-        <source>The OS keychain cannot give this database&apos;s key (%1). The database is also protected by a passphrase: give it on standard input with --passphrase-stdin.</source>
-        <translation>El llavero del sistema no puede proporcionar la clave de esta base de datos (%1). La base de datos también está protegida con una frase de contraseña: indíquela por la entrada estándar con --passphrase-stdin.</translation>
-    </message>
-    <message>
-        <source>The OS keychain has no key for this database (was it made on another machine or by another user?). Restore from a backup with its passphrase.</source>
-        <translation>El llavero del sistema no tiene ninguna clave para esta base de datos (¿se creó en otro equipo o con otro usuario?). Restáurela desde una copia de seguridad con su frase de contraseña.</translation>
-    </message>
-    <message>
-        <source>No OS keychain is available here, and this database has no passphrase: its key is in the OS keychain of the desktop session that created it. Open it there, or restore a backup with its passphrase.</source>
-        <translation>No hay ningún llavero del sistema disponible aquí y esta base de datos no tiene frase de contraseña: su clave está en el llavero del sistema de la sesión de escritorio que la creó. Ábrala allí o restaure una copia de seguridad con su frase de contraseña.</translation>
-    </message>
-    <message>
-        <source>This database has no passphrase yet; add one instead.</source>
-        <translation>Esta base de datos aún no tiene frase de contraseña; añada una en su lugar.</translation>
-    </message>
-    <message>
-        <source>This database already has a passphrase; change it instead.</source>
-        <translation>Esta base de datos ya tiene una frase de contraseña; cámbiela en su lugar.</translation>
-    </message>
-    <message>
-        <source>The database key has the wrong size.</source>
-        <translation>La clave de la base de datos tiene un tamaño incorrecto.</translation>
-    </message>
-    <message>
-        <source>This database is protected by a passphrase: give it with --passphrase-stdin so the passphrase slot can hold the new key.</source>
-        <translation>Esta base de datos está protegida con una frase de contraseña: indíquela con --passphrase-stdin para que la ranura de la frase de contraseña pueda guardar la nueva clave.</translation>
-    </message>
-</context>
-<context>
-    <name>KeychainSlot</name>
-    <message>
-        <source>The OS keychain entry for this database is not a key.</source>
-        <translation>La entrada del llavero del sistema para esta base de datos no es una clave.</translation>
-    </message>
-</context>
-<context>
-    <name>LinkClientDialog</name>
+    <name>pd::LinkClientDialog</name>
     <message>
         <source>Search by name, email, phone or client ID</source>
         <translation>Buscar por nombre, correo, teléfono o ID de cliente</translation>
@@ -826,7 +1428,7 @@ Cree una con `practicedesk-cli init` o inicie con --demo para probar PracticeDes
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>pd::MainWindow</name>
     <message>
         <source>PracticeDesk</source>
         <translation>PracticeDesk</translation>
@@ -929,7 +1531,7 @@ Ctrl+L  bloquear PracticeDesk</translation>
     </message>
 </context>
 <context>
-    <name>NotificationTogglesBox</name>
+    <name>pd::NotificationTogglesBox</name>
     <message>
         <source>Appointment &amp;reminders</source>
         <translation>Recordatorios de c&amp;itas</translation>
@@ -952,69 +1554,7 @@ Ctrl+L  bloquear PracticeDesk</translation>
     </message>
 </context>
 <context>
-    <name>ParentPortal</name>
-    <message>
-        <source>A client cannot run their own parent portal.</source>
-        <translation>Un cliente no puede gestionar su propio portal de padres.</translation>
-    </message>
-    <message>
-        <source>%1 already has portal access as a contact of %2. A person can reach a client&apos;s portal either as a contact or as the parent-portal user, never both: remove the contact&apos;s portal access, or choose another parent-portal user.</source>
-        <translation>%1 ya tiene acceso al portal como contacto de %2. Una persona puede acceder al portal de un cliente como contacto o como usuario del portal de padres, nunca de ambas formas: retire el acceso al portal del contacto o elija otro usuario del portal de padres.</translation>
-    </message>
-</context>
-<context>
-    <name>PassphraseSlot</name>
-    <message>
-        <source>The key slot file is damaged or is not a PracticeDesk key slot. Restore it from a backup, or unlock the database with the OS keychain.</source>
-        <translation>El archivo de ranura de clave está dañado o no es una ranura de clave de PracticeDesk. Restáurelo desde una copia de seguridad o desbloquee la base de datos con el llavero del sistema.</translation>
-    </message>
-    <message>
-        <source>There is not enough memory to check the passphrase.</source>
-        <translation>No hay memoria suficiente para comprobar la frase de contraseña.</translation>
-    </message>
-    <message>
-        <source>The passphrase is not valid UTF-8 text.</source>
-        <translation>La frase de contraseña no es texto UTF-8 válido.</translation>
-    </message>
-    <message>
-        <source>The passphrase is too short: use at least %1 characters.</source>
-        <translation>La frase de contraseña es demasiado corta: use al menos %1 caracteres.</translation>
-    </message>
-    <message>
-        <source>The database key has the wrong size.</source>
-        <translation>La clave de la base de datos tiene un tamaño incorrecto.</translation>
-    </message>
-    <message>
-        <source>The key slot file was written by a newer PracticeDesk; update PracticeDesk to open it.</source>
-        <translation>El archivo de ranura de clave se escribió con una versión más reciente de PracticeDesk; actualice PracticeDesk para abrirlo.</translation>
-    </message>
-    <message>
-        <source>The key slot file uses a key-derivation method this PracticeDesk does not know; update PracticeDesk to open it.</source>
-        <translation>El archivo de ranura de clave usa un método de derivación de claves que esta versión de PracticeDesk no conoce; actualice PracticeDesk para abrirlo.</translation>
-    </message>
-    <message>
-        <source>The key slot file is damaged: its key-derivation settings are out of range, so it was not used.</source>
-        <translation>El archivo de ranura de clave está dañado: sus parámetros de derivación de claves están fuera de rango, por lo que no se ha usado.</translation>
-    </message>
-    <message>
-        <source>The passphrase is not correct.</source>
-        <translation>La frase de contraseña no es correcta.</translation>
-    </message>
-    <message>
-        <source>There is no key slot file %1.</source>
-        <translation>No existe el archivo de ranura de clave %1.</translation>
-    </message>
-    <message>
-        <source>The key slot file %1 cannot be read: %2</source>
-        <translation>No se puede leer el archivo de ranura de clave %1: %2</translation>
-    </message>
-    <message>
-        <source>The key slot file %1 cannot be written: %2</source>
-        <translation>No se puede escribir el archivo de ranura de clave %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>PeopleModel</name>
+    <name>pd::PeopleModel</name>
     <message>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
@@ -1076,7 +1616,7 @@ Ctrl+L  bloquear PracticeDesk</translation>
         <translation>Vigente</translation>
     </message>
     <message>
-        <source>The client: switch off the messages the client should not receive itself (for example a child who uses a parent&apos;s email).</source>
+        <source>The client: switch off the messages the client should not receive itself (for example a child who uses a parent's email).</source>
         <translation>El cliente: desactive los mensajes que el propio cliente no deba recibir (por ejemplo, un menor que usa el correo electrónico de su padre o madre).</translation>
     </message>
     <message>
@@ -1141,13 +1681,13 @@ Ctrl+L  bloquear PracticeDesk</translation>
     </message>
 </context>
 <context>
-    <name>PermissionDialog</name>
+    <name>pd::PermissionDialog</name>
     <message>
         <source>Portal access for %1</source>
         <translation>Acceso al portal para %1</translation>
     </message>
     <message>
-        <source>What %1 may see and do in the client portal on the client&apos;s behalf. The practice server enforces these on every request; a change takes effect on the very next one.</source>
+        <source>What %1 may see and do in the client portal on the client's behalf. The practice server enforces these on every request; a change takes effect on the very next one.</source>
         <translation>Lo que %1 puede ver y hacer en el portal del cliente en nombre del cliente. El servidor del centro aplica estos permisos en cada solicitud; un cambio tiene efecto a partir de la siguiente.</translation>
     </message>
     <message>
@@ -1168,180 +1708,7 @@ Ctrl+L  bloquear PracticeDesk</translation>
     </message>
 </context>
 <context>
-    <name>PortalPermission</name>
-    <message>
-        <source>View forms</source>
-        <translation>Ver formularios</translation>
-    </message>
-    <message>
-        <source>Sees the forms exchanged between the practice and the client.</source>
-        <translation>Ve los formularios intercambiados entre el centro y el cliente.</translation>
-    </message>
-    <message>
-        <source>Complete and sign forms</source>
-        <translation>Completar y firmar formularios</translation>
-    </message>
-    <message>
-        <source>Fills in and signs forms sent for the client; they are filed on the client&apos;s timeline with who signed.</source>
-        <translation>Completa y firma los formularios enviados para el cliente; se archivan en el historial del cliente indicando quién los firmó.</translation>
-    </message>
-    <message>
-        <source>View shared documents</source>
-        <translation>Ver documentos compartidos</translation>
-    </message>
-    <message>
-        <source>Sees documents the practice shares with the client (never ones marked not for contacts).</source>
-        <translation>Ve los documentos que el centro comparte con el cliente (nunca los marcados como no visibles para contactos).</translation>
-    </message>
-    <message>
-        <source>Manage billing</source>
-        <translation>Gestionar la facturación</translation>
-    </message>
-    <message>
-        <source>Views and pays the client&apos;s invoices and manages saved cards; Good Faith Estimates still go to the client only.</source>
-        <translation>Ve y paga las facturas del cliente y gestiona las tarjetas guardadas; las estimaciones de buena fe (Good Faith Estimates) se siguen enviando solo al cliente.</translation>
-    </message>
-    <message>
-        <source>Manage appointments</source>
-        <translation>Gestionar citas</translation>
-    </message>
-    <message>
-        <source>Books, reschedules and cancels the client&apos;s appointments, within the practice&apos;s self-scheduling rules.</source>
-        <translation>Reserva, reprograma y cancela las citas del cliente, dentro de las reglas de autoprogramación del centro.</translation>
-    </message>
-    <message>
-        <source>Secure messaging</source>
-        <translation>Mensajería segura</translation>
-    </message>
-    <message>
-        <source>Has a private message channel with the practice that only this contact and the practice see.</source>
-        <translation>Dispone de un canal de mensajes privado con el centro que solo ven este contacto y el centro.</translation>
-    </message>
-</context>
-<context>
-    <name>PortalPolicy</name>
-    <message>
-        <source>Unknown portal action.</source>
-        <translation>Acción del portal desconocida.</translation>
-    </message>
-    <message>
-        <source>Psychotherapy notes are never shown in the portal.</source>
-        <translation>Las notas de psicoterapia nunca se muestran en el portal.</translation>
-    </message>
-    <message>
-        <source>A clinician marked this item as not for contacts.</source>
-        <translation>Un profesional clínico marcó este elemento como no visible para contactos.</translation>
-    </message>
-    <message>
-        <source>This client&apos;s portal is run by a parent (parent portal); the client has no portal access.</source>
-        <translation>El portal de este cliente lo gestiona un padre o madre (portal de padres); el cliente no tiene acceso al portal.</translation>
-    </message>
-    <message>
-        <source>This person does not run the client&apos;s portal.</source>
-        <translation>Esta persona no gestiona el portal del cliente.</translation>
-    </message>
-    <message>
-        <source>The contact&apos;s relation to the client was removed.</source>
-        <translation>Se eliminó la relación del contacto con el cliente.</translation>
-    </message>
-    <message>
-        <source>The contact&apos;s relation to the client is not valid today.</source>
-        <translation>La relación del contacto con el cliente no está vigente hoy.</translation>
-    </message>
-    <message>
-        <source>Portal access for contacts is off: %1</source>
-        <translation>El acceso al portal para contactos está desactivado: %1</translation>
-    </message>
-    <message>
-        <source>This is only ever sent to the client, never to a contact.</source>
-        <translation>Esto solo se envía al cliente, nunca a un contacto.</translation>
-    </message>
-    <message>
-        <source>The contact does not have the &quot;%1&quot; permission.</source>
-        <translation>El contacto no tiene el permiso &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>%1 is off: %2</source>
-        <translation>La opción &quot;%1&quot; está desactivada: %2</translation>
-    </message>
-</context>
-<context>
-    <name>PortalSettings</name>
-    <message>
-        <source>Allow client payments</source>
-        <translation>Permitir pagos de clientes</translation>
-    </message>
-    <message>
-        <source>Secure messaging</source>
-        <translation>Mensajería segura</translation>
-    </message>
-    <message>
-        <source>Self-scheduling</source>
-        <translation>Autoprogramación de citas</translation>
-    </message>
-    <message>
-        <source>Allow booking within 24 hours</source>
-        <translation>Permitir reservar con menos de 24 horas de antelación</translation>
-    </message>
-    <message>
-        <source>Allow cancelling within 24 hours</source>
-        <translation>Permitir cancelar con menos de 24 horas de antelación</translation>
-    </message>
-    <message>
-        <source>Display insurance info</source>
-        <translation>Mostrar información del seguro</translation>
-    </message>
-    <message>
-        <source>Let clients add insurance payers</source>
-        <translation>Permitir que los clientes añadan aseguradoras</translation>
-    </message>
-    <message>
-        <source>Portal access for client contacts</source>
-        <translation>Acceso al portal para los contactos del cliente</translation>
-    </message>
-    <message>
-        <source>Hide location address on intake forms</source>
-        <translation>Ocultar la dirección del centro en los formularios de admisión</translation>
-    </message>
-    <message>
-        <source>Auto-lock must be between 1 and 240 minutes, not &quot;%1&quot;.</source>
-        <translation>El bloqueo automático debe estar entre 1 y 240 minutos, no &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a country calling code.</source>
-        <translation>&quot;%1&quot; no es un código telefónico de país.</translation>
-    </message>
-    <message>
-        <source>Setting %1 must be true or false, not &quot;%2&quot;.</source>
-        <translation>El ajuste %1 debe ser true o false, no &quot;%2&quot;.</translation>
-    </message>
-    <message>
-        <source>Unknown setting &quot;%1&quot;.</source>
-        <translation>Ajuste desconocido &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>Payments are unavailable until card processing is turned on for the organization.</source>
-        <translation>Los pagos no están disponibles hasta que se active el procesamiento de tarjetas para la organización.</translation>
-    </message>
-    <message>
-        <source>Needs self-scheduling, which is off.</source>
-        <translation>Requiere la autoprogramación de citas, que está desactivada.</translation>
-    </message>
-    <message>
-        <source>Needs &quot;Display insurance info&quot;, which is off.</source>
-        <translation>Requiere la opción &quot;Mostrar información del seguro&quot;, que está desactivada.</translation>
-    </message>
-    <message>
-        <source>Off for the organization.</source>
-        <translation>Desactivado para la organización.</translation>
-    </message>
-    <message>
-        <source>Switched off for this client.</source>
-        <translation>Desactivado para este cliente.</translation>
-    </message>
-</context>
-<context>
-    <name>RelationDialog</name>
+    <name>pd::RelationDialog</name>
     <message>
         <source>Add contact</source>
         <translation>Añadir contacto</translation>
@@ -1500,213 +1867,7 @@ Ctrl+L  bloquear PracticeDesk</translation>
     </message>
 </context>
 <context>
-    <name>RelationRepository</name>
-    <message>
-        <source>No such relation.</source>
-        <translation>La relación no existe.</translation>
-    </message>
-    <message>
-        <source>No such contact.</source>
-        <translation>El contacto no existe.</translation>
-    </message>
-    <message>
-        <source>Contact %1 added</source>
-        <translation>Contacto %1 añadido</translation>
-    </message>
-    <message>
-        <source>Contact %1 changed</source>
-        <translation>Contacto %1 modificado</translation>
-    </message>
-    <message>
-        <source>A relation points at either a contact or a client.</source>
-        <translation>Una relación debe apuntar a un contacto o a un cliente, pero no a ambos.</translation>
-    </message>
-    <message>
-        <source>A client cannot be its own relation.</source>
-        <translation>Un cliente no puede tener una relación consigo mismo.</translation>
-    </message>
-    <message>
-        <source>Relation added (%1)</source>
-        <translation>Relación añadida (%1)</translation>
-    </message>
-    <message>
-        <source>Relation changed: %1</source>
-        <translation>Relación modificada: %1</translation>
-    </message>
-    <message>
-        <source>Relation removed</source>
-        <translation>Relación eliminada</translation>
-    </message>
-</context>
-<context>
-    <name>RelationType</name>
-    <message>
-        <source>Parent</source>
-        <translation>Padre/Madre</translation>
-    </message>
-    <message>
-        <source>Legal Guardian</source>
-        <translation>Tutor legal</translation>
-    </message>
-    <message>
-        <source>Responsible Party</source>
-        <translation>Responsable de pago</translation>
-    </message>
-    <message>
-        <source>Emergency Contact</source>
-        <translation>Contacto de emergencia</translation>
-    </message>
-    <message>
-        <source>Spouse/Partner</source>
-        <translation>Cónyuge/Pareja</translation>
-    </message>
-    <message>
-        <source>Sibling</source>
-        <translation>Hermano/a</translation>
-    </message>
-    <message>
-        <source>Caseworker</source>
-        <translation>Trabajador/a social</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Otro</translation>
-    </message>
-    <message>
-        <source>Unknown relation type &quot;%1&quot;; expected one of: %2.</source>
-        <translation>Tipo de relación desconocido &quot;%1&quot;; se esperaba uno de estos: %2.</translation>
-    </message>
-</context>
-<context>
-    <name>Routing</name>
-    <message>
-        <source>no email address</source>
-        <translation>sin dirección de correo electrónico</translation>
-    </message>
-    <message>
-        <source>no mobile phone</source>
-        <translation>sin teléfono móvil</translation>
-    </message>
-    <message>
-        <source>%1 already receives this message (shared address).</source>
-        <translation>%1 ya recibe este mensaje (dirección compartida).</translation>
-    </message>
-    <message>
-        <source>Cannot be reached by the client&apos;s preferred method: %1.</source>
-        <translation>No se puede contactar por el método preferido del cliente: %1.</translation>
-    </message>
-    <message>
-        <source>The client&apos;s own %1 are switched off.</source>
-        <translation>El propio cliente tiene desactivada la recepción de %1.</translation>
-    </message>
-    <message>
-        <source>The client has no email or mobile phone and no contact who can be reached.</source>
-        <translation>El cliente no tiene correo electrónico ni teléfono móvil, ni ningún contacto localizable.</translation>
-    </message>
-    <message>
-        <source>Confidential communications were requested (%1); contacts receive nothing.</source>
-        <translation>Se solicitaron comunicaciones confidenciales (%1); los contactos no reciben nada.</translation>
-    </message>
-    <message>
-        <source>no reason recorded</source>
-        <translation>no se registró ningún motivo</translation>
-    </message>
-    <message>
-        <source>Sent to the client only; send it to a contact from the contact&apos;s actions.</source>
-        <translation>Solo se envía al cliente; para enviarlo a un contacto, use las acciones del contacto.</translation>
-    </message>
-    <message>
-        <source>Their %1 toggle is off.</source>
-        <translation>Tiene desactivada la opción de %1.</translation>
-    </message>
-    <message>
-        <source>The relation is not valid today.</source>
-        <translation>La relación no está vigente hoy.</translation>
-    </message>
-    <message>
-        <source>Appointment reminders</source>
-        <translation>Recordatorios de citas</translation>
-    </message>
-    <message>
-        <source>Confirmations</source>
-        <translation>Confirmaciones</translation>
-    </message>
-    <message>
-        <source>Cancellations</source>
-        <translation>Cancelaciones</translation>
-    </message>
-    <message>
-        <source>Missed-appointment notices</source>
-        <translation>Avisos de cita perdida</translation>
-    </message>
-    <message>
-        <source>Scheduled messages</source>
-        <translation>Mensajes programados</translation>
-    </message>
-    <message>
-        <source>Telehealth links</source>
-        <translation>Enlaces de telesalud</translation>
-    </message>
-    <message>
-        <source>Form requests</source>
-        <translation>Solicitudes de formularios</translation>
-    </message>
-    <message>
-        <source>Invoices</source>
-        <translation>Facturas</translation>
-    </message>
-</context>
-<context>
-    <name>Schema</name>
-    <message>
-        <source>The database could not be read: %1</source>
-        <translation>No se pudo leer la base de datos: %1</translation>
-    </message>
-    <message>
-        <source>This database was written by a newer version of PracticeDesk (schema %1; this program knows up to %2). Install the newer version to open it.</source>
-        <translation>Esta base de datos se escribió con una versión más reciente de PracticeDesk (esquema %1; este programa admite hasta el %2). Instale la versión más reciente para abrirla.</translation>
-    </message>
-    <message>
-        <source>Upgrading the database to schema %1 failed: %2</source>
-        <translation>Error al actualizar la base de datos al esquema %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsRepository</name>
-    <message>
-        <source>Organization setting %1 = %2</source>
-        <translation>Ajuste de la organización %1 = %2</translation>
-    </message>
-    <message>
-        <source>Portal setting %1 = %2 for this client</source>
-        <translation>Ajuste del portal %1 = %2 para este cliente</translation>
-    </message>
-    <message>
-        <source>Portal setting %1 back to the organization default</source>
-        <translation>Ajuste del portal %1 restablecido al valor predeterminado de la organización</translation>
-    </message>
-</context>
-<context>
-    <name>SharedEmail</name>
-    <message>
-        <source>%1 (client)</source>
-        <translation>%1 (cliente)</translation>
-    </message>
-    <message>
-        <source>%1 (contact)</source>
-        <translation>%1 (contacto)</translation>
-    </message>
-    <message>
-        <source>%1 (contact of %2)</source>
-        <translation>%1 (contacto de %2)</translation>
-    </message>
-    <message>
-        <source>%1 is also used by %2. That is fine (for example a parent of two children): each client&apos;s messages are still sent separately, and a portal login with this email lists every client it is linked to.</source>
-        <translation>%2 también usa %1. No hay problema (por ejemplo, un padre o madre con dos hijos): los mensajes de cada cliente se siguen enviando por separado, y al iniciar sesión en el portal con este correo se muestran todos los clientes vinculados a él.</translation>
-    </message>
-</context>
-<context>
-    <name>SqlCipherDriver</name>
+    <name>pd::SqlCipherDriver</name>
     <message>
         <source>Could not open the database %1</source>
         <translation>No se pudo abrir la base de datos %1</translation>
@@ -1724,8 +1885,8 @@ Ctrl+L  bloquear PracticeDesk</translation>
         <translation>no se indicó ningún nombre de archivo de base de datos</translation>
     </message>
     <message>
-        <source>unknown or malformed connect option &quot;%1&quot;</source>
-        <translation>opción de conexión desconocida o mal formada &quot;%1&quot;</translation>
+        <source>unknown or malformed connect option "%1"</source>
+        <translation>opción de conexión desconocida o mal formada "%1"</translation>
     </message>
     <message>
         <source>the SQLite library in this process is not SQLCipher (SQLite %1 without encryption)</source>
@@ -1753,70 +1914,7 @@ Ctrl+L  bloquear PracticeDesk</translation>
     </message>
 </context>
 <context>
-    <name>SqlCipherResult</name>
-    <message>
-        <source>Unable to prepare the statement</source>
-        <translation>No se puede preparar la sentencia</translation>
-    </message>
-    <message>
-        <source>the database is not open</source>
-        <translation>la base de datos no está abierta</translation>
-    </message>
-    <message>
-        <source>the query holds no SQL statement</source>
-        <translation>la consulta no contiene ninguna sentencia SQL</translation>
-    </message>
-    <message>
-        <source>the query holds more than one SQL statement; run one statement per query, or use SqlCipherDriver::executeScript()</source>
-        <translation>la consulta contiene más de una sentencia SQL; ejecute una sentencia por consulta o use SqlCipherDriver::executeScript()</translation>
-    </message>
-    <message>
-        <source>Unable to execute the statement</source>
-        <translation>No se puede ejecutar la sentencia</translation>
-    </message>
-    <message>
-        <source>the query has placeholders; prepare it and bind values</source>
-        <translation>la consulta tiene marcadores de posición; prepárela y vincule los valores</translation>
-    </message>
-    <message>
-        <source>the database was closed</source>
-        <translation>la base de datos se ha cerrado</translation>
-    </message>
-    <message>
-        <source>no statement was prepared</source>
-        <translation>no se ha preparado ninguna sentencia</translation>
-    </message>
-    <message>
-        <source>Parameter count mismatch</source>
-        <translation>El número de parámetros no coincide</translation>
-    </message>
-    <message>
-        <source>value %1 (%2) has no placeholder in the statement</source>
-        <translation>el valor %1 (%2) no tiene marcador de posición en la sentencia</translation>
-    </message>
-    <message>
-        <source>no value was bound for placeholder %1 %2</source>
-        <translation>no se ha vinculado ningún valor al marcador de posición %1 %2</translation>
-    </message>
-    <message>
-        <source>Unable to bind a value</source>
-        <translation>No se puede vincular un valor</translation>
-    </message>
-    <message>
-        <source>the unsigned value %1 does not fit a 64-bit SQLite integer</source>
-        <translation>el valor sin signo %1 no cabe en un entero SQLite de 64 bits</translation>
-    </message>
-    <message>
-        <source>values of type %1 cannot be stored</source>
-        <translation>no se pueden almacenar valores de tipo %1</translation>
-    </message>
-    <message>
-        <source>Unable to fetch a row</source>
-        <translation>No se puede obtener una fila</translation>
-    </message>
-</context>
-<context>
-    <name>TimelineModel</name>
+    <name>pd::TimelineModel</name>
     <message>
         <source>When</source>
         <translation>Cuándo</translation>
@@ -1831,7 +1929,7 @@ Ctrl+L  bloquear PracticeDesk</translation>
     </message>
 </context>
 <context>
-    <name>UnlockDialog</name>
+    <name>pd::UnlockDialog</name>
     <message>
         <source>Unlock PracticeDesk</source>
         <translation>Desbloquear PracticeDesk</translation>
@@ -1851,81 +1949,6 @@ Ctrl+L  bloquear PracticeDesk</translation>
     <message>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
-    </message>
-</context>
-<context>
-    <name>pd</name>
-    <message>
-        <source>the client has no name</source>
-        <translation>el cliente no tiene nombre</translation>
-    </message>
-    <message>
-        <source>date_of_birth &quot;%1&quot; is not a date in the form YYYY-MM-DD</source>
-        <translation>date_of_birth &quot;%1&quot; no es una fecha con el formato AAAA-MM-DD</translation>
-    </message>
-    <message>
-        <source>is_minor must be yes or no, not &quot;%1&quot;</source>
-        <translation>is_minor debe ser yes o no, no &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>contact_relation &quot;%1&quot; is not a known relation type (e.g. parent, legal_guardian, responsible_party, emergency_contact)</source>
-        <translation>contact_relation &quot;%1&quot; no es un tipo de relación conocido (p. ej., parent, legal_guardian, responsible_party, emergency_contact)</translation>
-    </message>
-    <message>
-        <source>contact_email: %1</source>
-        <translation>contact_email: %1</translation>
-    </message>
-    <message>
-        <source>contact_phone: %1</source>
-        <translation>contact_phone: %1</translation>
-    </message>
-    <message>
-        <source>The file is empty; expected a header row such as: %1</source>
-        <translation>El archivo está vacío; se esperaba una fila de encabezado como: %1</translation>
-    </message>
-    <message>
-        <source>The header row is not recognized%1. Expected columns: %2</source>
-        <translation>No se reconoce la fila de encabezado%1. Columnas esperadas: %2</translation>
-    </message>
-    <message>
-        <source> (unknown columns: %1)</source>
-        <translation> (columnas desconocidas: %1)</translation>
-    </message>
-    <message>
-        <source>line %1: has %2 fields, the header has %3</source>
-        <translation>línea %1: tiene %2 campos y el encabezado tiene %3</translation>
-    </message>
-    <message>
-        <source>line %1: %2</source>
-        <translation>línea %1: %2</translation>
-    </message>
-    <message>
-        <source>line %1: duplicate of line %2</source>
-        <translation>línea %1: duplicado de la línea %2</translation>
-    </message>
-    <message>
-        <source>unknown database error</source>
-        <translation>error desconocido de la base de datos</translation>
-    </message>
-    <message>
-        <source>The database %1 is damaged or is not a PracticeDesk database (%2). It was left exactly as it is; restore it from a backup with `practicedesk-cli restore FILE`.</source>
-        <translation>La base de datos %1 está dañada o no es una base de datos de PracticeDesk (%2). Se ha dejado exactamente como estaba; restáurela desde una copia de seguridad con `practicedesk-cli restore FILE`.</translation>
-    </message>
-    <message>
-        <source>no keychain service answered</source>
-        <translation>ningún servicio de llavero respondió</translation>
-    </message>
-    <message>
-        <source>The OS keychain has no key for this database.</source>
-        <translation>El llavero del sistema no tiene ninguna clave para esta base de datos.</translation>
-    </message>
-    <message>
-        <source>The OS keychain is locked or refused access (%1); a passphrase will be used instead.</source>
-        <translation>El llavero del sistema está bloqueado o ha denegado el acceso (%1); se usará una frase de contraseña en su lugar.</translation>
-    </message>
-    <message>
-        <source>No OS keychain is available here (%1); a passphrase will be used instead.</source>
-        <translation>No hay ningún llavero del sistema disponible aquí (%1); se usará una frase de contraseña en su lugar.</translation>
     </message>
 </context>
 </TS>

@@ -88,8 +88,8 @@ ClientEditor::ClientEditor(Store& store, const QString& clientId, QWidget* paren
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_saveButton = buttons->button(QDialogButtonBox::Save);
     m_saveButton->setObjectName(QStringLiteral("saveClient"));
-    m_saveButton->setToolTip(tr("Save the client and close (%1)")
-                                 .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    m_saveButton->setToolTip(
+        tr("Save the client and close (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     connect(m_saveButton, &QPushButton::clicked, this, &ClientEditor::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &ClientEditor::reject);
     layout->addWidget(buttons);
@@ -112,7 +112,7 @@ ClientEditor::~ClientEditor()
     m_peopleView->setModel(nullptr);
 }
 
-template<typename Dialog> Dialog* ClientEditor::openChild(Dialog* dialog)
+template <typename Dialog> Dialog* ClientEditor::openChild(Dialog* dialog)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
@@ -241,8 +241,7 @@ void ClientEditor::buildOverviewTab()
     connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
         const qsizetype n = rules::characterCount(m_notes->toPlainText());
         const QLocale locale;
-        m_noteCount->setText(
-            tr("%1 of %2 characters").arg(locale.toString(n), locale.toString(rules::kMaxNoteLength)));
+        m_noteCount->setText(tr("%1 of %2 characters").arg(locale.toString(n), locale.toString(rules::kMaxNoteLength)));
         m_noteCount->setStyleSheet(n > rules::kMaxNoteLength ? QStringLiteral("color: #b00020") : QString());
         setDirty();
     });
@@ -299,8 +298,8 @@ void ClientEditor::buildPeopleTab()
         m_errorLabels.insert(QString::fromLatin1(field), peopleError);
         m_fieldTab.insert(QString::fromLatin1(field), PeopleTab);
     }
-    layout->addWidget(note(tr("Double-click a row to edit it; the first row is the client's own notifications."),
-                           page));
+    layout->addWidget(
+        note(tr("Double-click a row to edit it; the first row is the client's own notifications."), page));
 
     // The per-relation actions menu (C8): the same menu on the button and on right-click.
     m_actions = new QMenu(this);
@@ -768,16 +767,15 @@ void ClientEditor::refreshPortalTab()
     auto parent = m_store.clients().get(m_client.parentPortalUserId);
     m_portalParent->setText(parent ? tr("%1 (client %2) runs this client's portal; the client has no portal access "
                                         "of their own.")
-                                         .arg(parent->displayName())
-                                         .arg(parent->clientNumber)
+                                         .arg(parent->displayName(), QString::number(parent->clientNumber))
                                    : parent.message());
     m_endParentPortal->setEnabled(true);
 }
 
 void ClientEditor::choosePortalParent()
 {
-    auto* picker =
-        openChild(new LinkClientDialog(m_store.clients(), m_client.meta.id, tr("Who runs this client's portal?"), this));
+    auto* picker = openChild(
+        new LinkClientDialog(m_store.clients(), m_client.meta.id, tr("Who runs this client's portal?"), this));
     connect(picker, &QDialog::accepted, this, [this, picker] {
         const QString parentId = picker->selectedClientId();
         auto parent = m_store.clients().get(parentId);
@@ -850,7 +848,9 @@ bool ClientEditor::load()
         qWarning("Could not record that the profile was opened: %s", qPrintable(viewed.message()));
     if (auto audit = m_store.auditForClient(m_client.meta.id))
         m_timeline->setEntries(*audit);
-    setWindowTitle(tr("%1 (client %2) [*] — PracticeDesk").arg(m_client.displayName()).arg(m_client.clientNumber));
+    // One multi-argument arg(): a name that contains "%2" stays as typed.
+    setWindowTitle(
+        tr("%1 (client %2) [*] — PracticeDesk").arg(m_client.displayName(), QString::number(m_client.clientNumber)));
     fillFields();
     return true;
 }

@@ -215,12 +215,13 @@ Status AdminCommand::runCommand(Store& store)
             return list.error();
         QString out;
         for (const ClientSummary& c : *list) {
-            out += QStringLiteral("%1  %2  %3  %4  %5\n")
-                       .arg(c.clientNumber, 6)
-                       .arg(QString(c.lastName + QStringLiteral(", ") + c.firstName), -32)
-                       .arg(c.email, -36)
-                       .arg(c.mobilePhone, -14)
-                       .arg(c.isMinor ? tr("minor") : QString());
+            // Each column is padded on its own: chained arg() calls would substitute into the
+            // data itself when a name contains "%3".
+            auto pad = [](const QString& text, int width) { return QStringLiteral("%1").arg(text, width); };
+            out += pad(QString::number(c.clientNumber), 6) + QStringLiteral("  ") +
+                   pad(c.lastName + QStringLiteral(", ") + c.firstName, -32) + QStringLiteral("  ") +
+                   pad(c.email, -36) + QStringLiteral("  ") + pad(c.mobilePhone, -14) + QStringLiteral("  ") +
+                   (c.isMinor ? tr("minor") : QString()) + QLatin1Char('\n');
         }
         auto total = store.clients().count();
         out += tr("%1 shown of %2 clients.\n").arg(list->size()).arg(total ? *total : 0);

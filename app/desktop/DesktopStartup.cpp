@@ -33,9 +33,12 @@ DesktopStartup::DesktopStartup(QString dataDir, bool demo, const Clock& clock, Q
       m_folder(std::make_unique<DataFolder>(m_dataDir, clock, deskActor()))
 {
     connect(m_autoLock.get(), &AutoLock::idleTimeout, this, [this] {
-        lockWithReason(tr("PracticeDesk locked itself after %1 minutes without activity. Enter the passphrase to "
-                          "continue.")
-                           .arg(m_autoLock->idleMinutes()));
+        const int minutes = m_autoLock->idleMinutes();
+        lockWithReason(minutes == 1 ? tr("PracticeDesk locked itself after a minute without activity. Enter the "
+                                         "passphrase to continue.")
+                                    : tr("PracticeDesk locked itself after %1 minutes without activity. Enter the "
+                                         "passphrase to continue.")
+                                          .arg(minutes));
     });
 }
 

@@ -16,29 +16,31 @@ namespace {
 constexpr int kRetryDelayMs = 500;
 constexpr size_t kKeyBytes = 32;
 
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("KeychainSlot", s);
-}
-
 Error mapError(QKeychain::Error e, const QString& detail)
 {
     // QtKeychain's error strings come from the backend (D-Bus, libsecret); they describe
     // the failure and hold no secret.
-    const QString why = detail.isEmpty() ? tr("no keychain service answered") : detail;
+    const QString why =
+        detail.isEmpty() ? QCoreApplication::translate("KeychainSlot", "no keychain service answered") : detail;
     switch (e) {
     case QKeychain::EntryNotFound:
-        return Error::make(Error::Kind::NotFound, tr("The OS keychain has no key for this database."));
+        return Error::make(Error::Kind::NotFound, QCoreApplication::translate(
+                                                      "KeychainSlot", "The OS keychain has no key for this database."));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return Error::make(
             Error::Kind::Unavailable,
-            tr("The OS keychain is locked or refused access (%1); a passphrase will be used instead.").arg(why));
+            QCoreApplication::translate(
+                "KeychainSlot", "The OS keychain is locked or refused access (%1); a passphrase will be used instead.")
+                .arg(why));
     default:
         // NoBackendAvailable, NotImplemented, OtherError. Through libsecret every D-Bus
         // failure (no session bus, no Secret Service on it) arrives as OtherError.
-        return Error::make(Error::Kind::Unavailable,
-                           tr("No OS keychain is available here (%1); a passphrase will be used instead.").arg(why));
+        return Error::make(
+            Error::Kind::Unavailable,
+            QCoreApplication::translate("KeychainSlot",
+                                        "No OS keychain is available here (%1); a passphrase will be used instead.")
+                .arg(why));
     }
 }
 
@@ -105,8 +107,9 @@ void KeychainSlot::read(const QString& dataDir, KeyCallback done)
             if (!value.isEmpty())
                 sodium_memzero(const_cast<char*>(value.constData()), static_cast<size_t>(value.size()));
             if (!key || key->size() != kKeyBytes)
-                return done(
-                    Error::make(Error::Kind::Corrupt, tr("The OS keychain entry for this database is not a key.")));
+                return done(Error::make(Error::Kind::Corrupt,
+                                        QCoreApplication::translate(
+                                            "KeychainSlot", "The OS keychain entry for this database is not a key.")));
             done(std::move(*key));
         });
 }

@@ -373,6 +373,18 @@ private slots:
         QCOMPARE(editor.drafts().at(0).relation.validUntil, QDate(2026, 4, 1));
     }
 
+    void formatCharactersInNamesStayAsTyped()
+    {
+        QVERIFY(m_fixture->addClients({QStringLiteral("%2%1 %s")}));
+        auto c = store().clients().search(QString(), 1);
+        QVERIFY(c && c->size() == 1);
+        ClientEditor editor(store(), c->at(0).id);
+        QVERIFY(editor.load());
+        QVERIFY2(editor.windowTitle().startsWith(QLatin1String("%s, %2%1 (client ")) ||
+                     editor.windowTitle().startsWith(QLatin1String("%2%1 %s (client ")),
+                 qPrintable(editor.windowTitle()));
+    }
+
     void cancelAsksAndDiscardsEverything()
     {
         QVERIFY(m_fixture->addClients({QStringLiteral("Ana García")}));

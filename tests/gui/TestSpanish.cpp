@@ -1,0 +1,54 @@
+// D6: with the Spanish translation installed the screens, the relation types and the rules'
+// explanations are in Spanish (the translation is built into the program, see
+// app/CMakeLists.txt; tests/translations checks that it is complete).
+#include "app/desktop/Translations.h"
+#include "core/RelationTypes.h"
+#include "models/ClientListModel.h"
+#include "tests/gui/Screenshot.h"
+#include "tests/testsupport/TemporaryStore.h"
+#include "ui/ClientEditor.h"
+#include "ui/MainWindow.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace pd;
+
+class TestSpanish : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(installTranslations(QLocale(QLocale::Spanish, QLocale::Spain))); }
+
+    void screensAndRulesSpeakSpanish()
+    {
+        test::TemporaryStore fixture;
+        QVERIFY(fixture.addClients({QStringLiteral("Ana García")}));
+        ClientListModel model(fixture.store().clients());
+        MainWindow window(fixture.store(), model);
+        QVERIFY(window.windowTitle().contains(QLatin1String("PracticeDesk")));
+        QCOMPARE(window.menuBar()->actions().at(0)->text(), QStringLiteral("&Archivo"));
+        QCOMPARE(window.searchField()->placeholderText(),
+                 QStringLiteral("Buscar por nombre, correo, teléfono o ID de cliente"));
+        QCOMPARE(relationTypeLabel(RelationType::LegalGuardian), QStringLiteral("Tutor legal"));
+
+        ClientEditor editor(fixture.store(), {});
+        editor.show();
+        QCOMPARE(editor.tabs()->tabText(ClientEditor::PeopleTab), QStringLiteral("Contactos y &relaciones"));
+        QTest::keyClicks(editor.firstNameField(), QStringLiteral("Lucia"));
+        QTest::keyClicks(editor.emailField(), QStringLiteral("lucia@example.com"));
+        editor.minorBox()->setChecked(true);
+        editor.save();
+        const QString error = editor.errorLabel(QStringLiteral("isMinor"))->text();
+        QVERIFY2(error.startsWith(QLatin1String("Un menor necesita al menos un tutor legal")), qPrintable(error));
+        test::screenshot(&editor, QStringLiteral("editor-spanish"));
+    }
+};
+
+QTEST_MAIN(TestSpanish)
+#include "TestSpanish.moc"
