@@ -112,6 +112,11 @@ bool isId(const QString& id)
     return re.match(id).hasMatch();
 }
 
+bool isEntityId(const QString& entity, const QString& id)
+{
+    return entity == QLatin1String("org_setting") ? isFieldName(id) : isId(id);
+}
+
 QString kindKey(OpKind kind)
 {
     return kind == OpKind::Delete ? QStringLiteral("delete") : QStringLiteral("upsert");
@@ -399,7 +404,7 @@ Result<PullPage> decodePullPage(const QByteArray& body, const Limits& limits)
             return bad(QStringLiteral("a change lacks its entity or entity_id"));
         if (!deleted)
             return deleted.error();
-        if (!isEntity(*entity) || !isId(*entityId))
+        if (!isEntity(*entity) || !isEntityId(*entity, *entityId))
             return bad(QStringLiteral("a change names an unknown entity or a malformed id"));
         if (*seq <= lastSeq)
             return bad(QStringLiteral("changes are not in order"));

@@ -109,6 +109,8 @@ QStringList entities();
 bool isEntity(const QString& entity);
 bool isFieldName(const QString& name);
 bool isId(const QString& id); // a UUID in 8-4-4-4-12 hex form
+// An entity's id: a UUID, or for org_setting the setting's key.
+bool isEntityId(const QString& entity, const QString& id);
 
 QString kindKey(OpKind kind);
 QString statusKey(OpStatus status);
