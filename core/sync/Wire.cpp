@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace pd::wire {
 
 namespace {
@@ -47,8 +49,9 @@ Result<qint64> integer(const QJsonObject& o, const QString& key, qint64 min = 0)
     if (!v.isDouble())
         return bad(QStringLiteral("\"%1\" is not a number").arg(key));
     const double d = v.toDouble();
-    // Doubles hold integers exactly up to 2^53.
-    if (d != static_cast<double>(static_cast<qint64>(d)) || d < static_cast<double>(min) || d > 9007199254740992.0)
+    // Doubles hold integers exactly up to 2^53. The range is checked before the cast (a cast
+    // of an out-of-range double is undefined behaviour; the fuzzer found that).
+    if (!(d >= static_cast<double>(min) && d <= 9007199254740992.0) || d != std::floor(d))
         return bad(QStringLiteral("\"%1\" is not a whole number in range").arg(key));
     return static_cast<qint64>(d);
 }

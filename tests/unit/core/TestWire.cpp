@@ -138,6 +138,7 @@ private slots:
                                                "{\"seq\":4,\"entity\":\"invoice\",\"entity_id\":\"01234567-89ab-cdef-"
                                                "0123-456789abcdef\",\"version\":4,\"deleted\":false,\"fields\":{}}]}")
                                         << "pull";
+        QTest::newRow("huge cursor") << QByteArray("{\"cursor\":1e300,\"more\":false,\"changes\":[]}") << "pull";
         QTest::newRow("negative cursor") << QByteArray("{\"cursor\":-1,\"more\":false,\"changes\":[]}") << "pull";
     }
 
