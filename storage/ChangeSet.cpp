@@ -85,8 +85,23 @@ void ChangeSet::rollback()
 }
 
 Status ChangeSet::writeOutbox(const QString& entity, const QString& id, const QString& kind, qint64 baseVersion,
-                              const QVariantMap& fields)
+                              const QVariantMap& fields, const QString& resolves)
 {
+    if (!resolves.isEmpty()) {
+        QSqlQuery* q = m_cache.get(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, "
+                                                  "base_version, hlc, created_at, resolves) VALUES (?, ?, ?, ?, ?, ?, "
+                                                  "?, ?, ?)"));
+        if (!q)
+            return Error::make(Error::Kind::Internal, m_cache.error());
+        for (const QVariant& v : {QVariant(newId()), QVariant(entity), QVariant(id), QVariant(kind),
+                                  QVariant(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(fields))
+                                                                 .toJson(QJsonDocument::Compact))),
+                                  QVariant(baseVersion), QVariant(m_hlc), QVariant(m_now), QVariant(resolves)})
+            q->addBindValue(v);
+        if (!q->exec())
+            return writeError(q->lastError());
+        return {};
+    }
     QSqlQuery* q =
         m_cache.get(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, base_version, "
                                    "hlc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -120,6 +135,17 @@ Status ChangeSet::recordDelete(const QString& entity, const QString& id, qint64 
     if (Status s = writeOutbox(entity, id, QStringLiteral("delete"), baseVersion, {}); !s)
         return s;
     return audit(QStringLiteral("delete"), entity, id, clientId, summary);
+}
+
+Status ChangeSet::recordResolution(const QString& entity, const QString& id, qint64 baseVersion, bool deleted,
+                                   const QVariantMap& fields, const QString& conflictId, const QString& clientId,
+                                   const QString& summary)
+{
+    if (Status s = writeOutbox(entity, id, deleted ? QStringLiteral("delete") : QStringLiteral("upsert"), baseVersion,
+                               fields, conflictId);
+        !s)
+        return s;
+    return audit(QStringLiteral("resolve"), entity, id, clientId, summary);
 }
 
 Status ChangeSet::audit(const QString& action, const QString& entity, const QString& id, const QString& clientId,

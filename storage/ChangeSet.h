@@ -44,13 +44,18 @@ public:
                         bool created, const QString& clientId, const QString& summary);
     Status recordDelete(const QString& entity, const QString& id, qint64 baseVersion, const QString& clientId,
                         const QString& summary);
+    // A change a person chose to resolve a sync conflict: an outbox operation that carries
+    // the conflict's id (docs/protocol.md, "Resolution"), and an audit entry.
+    Status recordResolution(const QString& entity, const QString& id, qint64 baseVersion, bool deleted,
+                            const QVariantMap& fields, const QString& conflictId, const QString& clientId,
+                            const QString& summary);
     // An audit-only entry (e.g. "viewed"), no outbox row.
     Status audit(const QString& action, const QString& entity, const QString& id, const QString& clientId,
                  const QString& summary);
 
 private:
     Status writeOutbox(const QString& entity, const QString& id, const QString& kind, qint64 baseVersion,
-                       const QVariantMap& fields);
+                       const QVariantMap& fields, const QString& resolves = {});
 
     QSqlDatabase& m_db;
     class StatementCache& m_cache;

@@ -234,6 +234,21 @@ Status ClientRepository::save(ChangeSet& cs, Client& c, bool knownNew)
                            summary);
 }
 
+Status ClientRepository::reindex(const QString& id)
+{
+    auto c = get(id);
+    if (!c)
+        return c.error();
+    QSqlQuery* q = m_cache.get(QStringLiteral("UPDATE clients SET sort_key = ? WHERE id = ?"));
+    if (!q)
+        return Error::make(Error::Kind::Internal, m_cache.error());
+    q->addBindValue(sortKeyFor(*c));
+    q->addBindValue(id);
+    if (!q->exec())
+        return writeError(q->lastError());
+    return writeSearchTerms(*c, false);
+}
+
 Status ClientRepository::remove(ChangeSet& cs, const QString& id)
 {
     auto c = get(id);

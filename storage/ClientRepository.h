@@ -34,6 +34,9 @@ public:
     // Inserts or updates the client (assigning id and client number when new) and its search terms.
     Status save(ChangeSet& cs, Client& client, bool knownNew = false);
     Status remove(ChangeSet& cs, const QString& id);
+    // Recomputes what is derived locally from a stored client (its sort key and search
+    // terms), after sync wrote the row directly. Inside the caller's transaction.
+    Status reindex(const QString& id);
 
     // Up to limit clients whose name, email, phone or number starts with text (ordered by
     // the matching term). An empty text lists clients in name order from offset.

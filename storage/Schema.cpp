@@ -140,6 +140,30 @@ CREATE TABLE sync_state (
     value TEXT NOT NULL
 )
 )SQL"},
+    // v2: what sync keeps on the desk (docs/protocol.md): the conflict a person resolves is
+    // sent with the resolution, conflicts keep both values, rejected changes their reason.
+    {2, R"SQL(
+ALTER TABLE outbox ADD COLUMN resolves TEXT;
+CREATE TABLE sync_conflicts (
+    id TEXT PRIMARY KEY NOT NULL,
+    op_id TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    conflict TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    resolved_at TEXT
+);
+CREATE INDEX sync_conflicts_open ON sync_conflicts(resolved_at, created_at);
+CREATE TABLE sync_rejected (
+    op_id TEXT PRIMARY KEY NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL
+)
+)SQL"},
 };
 
 QStringList statementsOf(const char* script)

@@ -1,0 +1,519 @@
+#include "storage/sync/SyncStore.h"
+
+#include "storage/Store.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QScopeGuard>
+
+#include <cmath>
+
+namespace pd {
+
+namespace {
+
+struct TableInfo
+{
+    QString table;
+    QString idColumn = QStringLiteral("id");
+    bool hasDeleted = true;
+};
+
+std::optional<TableInfo> tableFor(const QString& entity)
+{
+    if (entity == QLatin1String("client"))
+        return TableInfo{QStringLiteral("clients")};
+    if (entity == QLatin1String("contact"))
+        return TableInfo{QStringLiteral("contacts")};
+    if (entity == QLatin1String("relation"))
+        return TableInfo{QStringLiteral("relations")};
+    if (entity == QLatin1String("client_setting"))
+        return TableInfo{QStringLiteral("client_settings")};
+    if (entity == QLatin1String("org_setting"))
+        return TableInfo{QStringLiteral("org_settings"), QStringLiteral("key"), false};
+    return std::nullopt;
+}
+
+// Columns a pulled change may write: the table's own columns, without the sync bookkeeping
+// and what the desk derives itself. name -> NOT NULL.
+QHash<QString, bool> writableColumns(QSqlDatabase& db, const QString& table)
+{
+    static const QSet<QString> kManaged = {QStringLiteral("id"),         QStringLiteral("key"),
+                                           QStringLiteral("version"),    QStringLiteral("hlc"),
+                                           QStringLiteral("deleted"),    QStringLiteral("created_at"),
+                                           QStringLiteral("updated_at"), QStringLiteral("sort_key")};
+    QHash<QString, bool> out;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table)))
+        return out;
+    while (q.next()) {
+        const QString name = q.value(1).toString();
+        if (!kManaged.contains(name))
+            out.insert(name, q.value(3).toBool());
+    }
+    return out;
+}
+
+QVariant sqlValue(const QJsonValue& v, bool notNull)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool:
+        return v.toBool() ? 1 : 0;
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        if (d == std::floor(d) && std::abs(d) < 9007199254740992.0)
+            return static_cast<qint64>(d);
+        return d;
+    }
+    case QJsonValue::String:
+        return v.toString();
+    default:
+        return notNull ? QVariant(QString()) : QVariant();
+    }
+}
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// BEGIN IMMEDIATE … COMMIT, rolled back unless committed.
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase& db) : m_db(db) {}
+    ~Transaction()
+    {
+        if (m_open)
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    }
+    Status begin()
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return writeError(q.lastError());
+        m_open = true;
+        return {};
+    }
+    Status commit()
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("COMMIT")))
+            return writeError(q.lastError());
+        m_open = false;
+        return {};
+    }
+
+private:
+    QSqlDatabase& m_db;
+    bool m_open = false;
+};
+
+Status exec(QSqlQuery& q)
+{
+    if (!q.exec())
+        return writeError(q.lastError());
+    return {};
+}
+
+} // namespace
+
+QString SyncStore::nodeId() const
+{
+    return m_store.nodeId();
+}
+
+QString SyncStore::state(const QString& key) const
+{
+    QSqlQuery q(m_store.sql());
+    q.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+Status SyncStore::setState(const QString& key, const QString& value)
+{
+    QSqlQuery q(m_store.sql());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    return exec(q);
+}
+
+Result<qint64> SyncStore::cursor()
+{
+    return state(QStringLiteral("cursor")).toLongLong();
+}
+
+Status SyncStore::resetCursor()
+{
+    return setState(QStringLiteral("cursor"), QStringLiteral("0"));
+}
+
+Result<qint64> SyncStore::pendingCount()
+{
+    return m_store.pendingChanges();
+}
+
+Result<QList<wire::Op>> SyncStore::pendingOps(int limit)
+{
+    QSqlQuery q(m_store.sql());
+    q.prepare(QStringLiteral("SELECT op_id, entity, entity_id, kind, fields, base_version, hlc, resolves FROM outbox "
+                             "ORDER BY seq LIMIT ?"));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return writeError(q.lastError());
+    QList<wire::Op> out;
+    while (q.next()) {
+        wire::Op op;
+        op.opId = q.value(0).toString();
+        op.entity = q.value(1).toString();
+        op.entityId = q.value(2).toString();
+        op.kind = q.value(3).toString() == QLatin1String("delete") ? wire::OpKind::Delete : wire::OpKind::Upsert;
+        op.fields = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+        op.baseVersion = q.value(5).toLongLong();
+        op.hlc = q.value(6).toString();
+        op.resolves = q.value(7).toString();
+        out << op;
+    }
+    return out;
+}
+
+Status SyncStore::applyPushResults(const QList<wire::Op>& sent, const wire::PushResponse& response)
+{
+    QHash<QString, const wire::Op*> byId;
+    for (const wire::Op& op : sent)
+        byId.insert(op.opId, &op);
+    QSqlDatabase& db = m_store.sql();
+    Transaction tx(db);
+    if (Status s = tx.begin(); !s)
+        return s;
+    bool resync = false;
+    for (const wire::OpResult& r : response.results) {
+        const wire::Op* op = byId.value(r.opId);
+        if (!op)
+            return Error::invalid(QCoreApplication::translate(
+                "SyncStore", "The server answered for a change this desk did not send; nothing was applied."));
+        QSqlQuery del(db);
+        del.prepare(QStringLiteral("DELETE FROM outbox WHERE op_id = ?"));
+        del.addBindValue(op->opId);
+        if (Status s = exec(del); !s)
+            return s;
+        const auto table = tableFor(op->entity);
+        if (r.status == wire::OpStatus::Rejected || !table) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_rejected (op_id, entity, entity_id, kind, fields, "
+                                     "reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            for (const QVariant& v :
+                 {QVariant(op->opId), QVariant(op->entity), QVariant(op->entityId), QVariant(wire::kindKey(op->kind)),
+                  QVariant(QString::fromUtf8(QJsonDocument(op->fields).toJson(QJsonDocument::Compact))),
+                  QVariant(r.reason), QVariant(nowIso())})
+                q.addBindValue(v);
+            if (Status s = exec(q); !s)
+                return s;
+            resync = true; // the desk's copy differs from the server's: fetch the server's again
+            continue;
+        }
+        QSqlQuery v(db);
+        v.prepare(QStringLiteral("UPDATE %1 SET version = ? WHERE %2 = ? AND version < ?")
+                      .arg(table->table, table->idColumn));
+        v.addBindValue(r.version);
+        v.addBindValue(op->entityId);
+        v.addBindValue(r.version);
+        if (Status s = exec(v); !s)
+            return s;
+        if (r.status == wire::OpStatus::Conflict && r.conflict) {
+            QSqlQuery c(db);
+            c.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_conflicts (id, op_id, entity, entity_id, conflict, "
+                                     "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+            for (const QVariant& value :
+                 {QVariant(r.conflict->id), QVariant(op->opId), QVariant(op->entity), QVariant(op->entityId),
+                  QVariant(QString::fromUtf8(QJsonDocument(wire::toJson(*r.conflict)).toJson(QJsonDocument::Compact))),
+                  QVariant(nowIso())})
+                c.addBindValue(value);
+            if (Status s = exec(c); !s)
+                return s;
+        }
+    }
+    if (resync) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('cursor', '0')"));
+        if (Status s = exec(q); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+Status SyncStore::applyPullPage(const wire::PullPage& page)
+{
+    QSqlDatabase& db = m_store.sql();
+    // A record that changed again appears once, at its latest position, so a relation can
+    // arrive before the client it belongs to: references are checked by the server, not
+    // per page here. (The pragma cannot change inside a transaction.)
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    auto restore = qScopeGuard([&db] { QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON")); });
+    Transaction tx(db);
+    if (Status s = tx.begin(); !s)
+        return s;
+    for (const wire::Change& change : page.changes)
+        if (Status s = applyChange(change); !s)
+            return s;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('cursor', ?)"));
+    q.addBindValue(QString::number(page.cursor));
+    if (Status s = exec(q); !s)
+        return s;
+    return tx.commit();
+}
+
+Status SyncStore::applyChange(const wire::Change& change)
+{
+    const auto table = tableFor(change.entity);
+    if (!table)
+        return {}; // an entity this desk does not know (a newer schema): nothing to show
+    QSqlDatabase& db = m_store.sql();
+
+    // Pending local operations on this record win until they are pushed.
+    QSet<QString> pendingFields;
+    bool pendingDelete = false;
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT kind, fields FROM outbox WHERE entity = ? AND entity_id = ?"));
+        q.addBindValue(change.entity);
+        q.addBindValue(change.entityId);
+        if (Status s = exec(q); !s)
+            return s;
+        while (q.next()) {
+            pendingDelete |= q.value(0).toString() == QLatin1String("delete");
+            const QJsonObject f = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+            for (auto it = f.begin(); it != f.end(); ++it)
+                pendingFields.insert(it.key());
+        }
+    }
+    if (pendingDelete)
+        return {};
+
+    QSqlQuery existing(db);
+    existing.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(table->table, table->idColumn));
+    existing.addBindValue(change.entityId);
+    if (Status s = exec(existing); !s)
+        return s;
+    const bool exists = existing.next();
+    existing.finish();
+    const QString now = nowIso();
+
+    if (change.deleted) {
+        if (!exists)
+            return {};
+        QSqlQuery q(db);
+        if (table->hasDeleted) {
+            q.prepare(QStringLiteral("UPDATE %1 SET deleted = 1, version = ?, hlc = ?, updated_at = ? WHERE %2 = ?")
+                          .arg(table->table, table->idColumn));
+            q.addBindValue(change.version);
+            q.addBindValue(change.hlc);
+            q.addBindValue(now);
+        } else {
+            q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table->table, table->idColumn));
+        }
+        q.addBindValue(change.entityId);
+        if (Status s = exec(q); !s)
+            return s;
+        if (change.entity == QLatin1String("client")) {
+            QSqlQuery terms(db);
+            terms.prepare(QStringLiteral("DELETE FROM search_terms WHERE client_id = ?"));
+            terms.addBindValue(change.entityId);
+            return exec(terms);
+        }
+        return {};
+    }
+
+    const QHash<QString, bool> columns = writableColumns(db, table->table);
+    QStringList names;
+    QVariantList values;
+    for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+        if (!columns.contains(it.key()) || pendingFields.contains(it.key()))
+            continue;
+        names << it.key();
+        values << sqlValue(it.value(), columns.value(it.key()));
+    }
+
+    // Client numbers: the server keeps them unique in the practice; a desk that numbered a
+    // new client offline may hold the same number for another client until that one is
+    // pushed and renumbered. Give the local one a free number meanwhile.
+    const qsizetype numberAt = names.indexOf(QStringLiteral("client_number"));
+    if (change.entity == QLatin1String("client") && numberAt >= 0) {
+        QSqlQuery clash(db);
+        clash.prepare(QStringLiteral("UPDATE clients SET client_number = (SELECT MAX(client_number) + 1 FROM clients) "
+                                     "WHERE client_number = ? AND id <> ?"));
+        clash.addBindValue(values.at(numberAt));
+        clash.addBindValue(change.entityId);
+        if (Status s = exec(clash); !s)
+            return s;
+    }
+
+    QSqlQuery q(db);
+    if (exists) {
+        QStringList sets;
+        for (const QString& n : std::as_const(names))
+            sets << n + QStringLiteral(" = ?");
+        sets << QStringLiteral("version = ?") << QStringLiteral("hlc = ?") << QStringLiteral("updated_at = ?");
+        if (table->hasDeleted)
+            sets << QStringLiteral("deleted = 0");
+        q.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?")
+                      .arg(table->table, sets.join(QStringLiteral(", ")), table->idColumn));
+        for (const QVariant& v : std::as_const(values))
+            q.addBindValue(v);
+        q.addBindValue(change.version);
+        q.addBindValue(change.hlc);
+        q.addBindValue(now);
+        q.addBindValue(change.entityId);
+    } else {
+        QStringList cols = names;
+        cols << table->idColumn << QStringLiteral("version") << QStringLiteral("hlc") << QStringLiteral("updated_at");
+        if (table->table != QLatin1String("org_settings"))
+            cols << QStringLiteral("created_at");
+        q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                      .arg(table->table, cols.join(QStringLiteral(", ")),
+                           QStringLiteral("?, ").repeated(cols.size()).chopped(2)));
+        for (const QVariant& v : std::as_const(values))
+            q.addBindValue(v);
+        q.addBindValue(change.entityId);
+        q.addBindValue(change.version);
+        q.addBindValue(change.hlc);
+        q.addBindValue(now);
+        if (table->table != QLatin1String("org_settings"))
+            q.addBindValue(now);
+    }
+    if (Status s = exec(q); !s)
+        return s;
+    if (change.entity == QLatin1String("client"))
+        return m_store.clients().reindex(change.entityId);
+    return {};
+}
+
+Result<QList<OpenConflict>> SyncStore::openConflicts()
+{
+    QSqlQuery q(m_store.sql());
+    if (!q.exec(QStringLiteral(
+            "SELECT conflict, created_at FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY created_at")))
+        return writeError(q.lastError());
+    QList<OpenConflict> out;
+    while (q.next()) {
+        auto c = wire::conflictFromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+        if (!c)
+            continue;
+        out << OpenConflict{*c, QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs)};
+    }
+    return out;
+}
+
+Result<QList<RejectedChange>> SyncStore::rejectedChanges()
+{
+    QSqlQuery q(m_store.sql());
+    if (!q.exec(QStringLiteral("SELECT op_id, entity, entity_id, reason, at FROM sync_rejected ORDER BY at DESC")))
+        return writeError(q.lastError());
+    QList<RejectedChange> out;
+    while (q.next())
+        out << RejectedChange{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                              q.value(3).toString(), QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs)};
+    return out;
+}
+
+Status SyncStore::resolve(const QString& conflictId, const Resolution& resolution)
+{
+    QSqlDatabase& db = m_store.sql();
+    QSqlQuery find(db);
+    find.prepare(QStringLiteral("SELECT conflict FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL"));
+    find.addBindValue(conflictId);
+    if (Status s = exec(find); !s)
+        return s;
+    if (!find.next())
+        return Error::make(Error::Kind::NotFound,
+                           QCoreApplication::translate("SyncStore", "This conflict was already resolved."));
+    auto conflict = wire::conflictFromJson(QJsonDocument::fromJson(find.value(0).toString().toUtf8()).object());
+    find.finish();
+    if (!conflict)
+        return conflict.error();
+    const auto table = tableFor(conflict->entity);
+    if (!table)
+        return Error::invalid(QCoreApplication::translate("SyncStore", "This desk does not know that kind of record."));
+
+    QSqlQuery current(db);
+    current.prepare(QStringLiteral("SELECT version FROM %1 WHERE %2 = ?").arg(table->table, table->idColumn));
+    current.addBindValue(conflict->entityId);
+    if (Status s = exec(current); !s)
+        return s;
+    const bool exists = current.next();
+    const qint64 version = exists ? current.value(0).toLongLong() : 0;
+    current.finish();
+
+    auto cs = m_store.changeSet();
+    if (Status s = cs->begin(); !s)
+        return s;
+    const QHash<QString, bool> columns = writableColumns(db, table->table);
+    QVariantMap fields;
+    if (resolution.deleted) {
+        QSqlQuery q(db);
+        if (table->hasDeleted) {
+            q.prepare(QStringLiteral("UPDATE %1 SET deleted = 1, hlc = ?, updated_at = ? WHERE %2 = ?")
+                          .arg(table->table, table->idColumn));
+            q.addBindValue(cs->hlc());
+            q.addBindValue(cs->nowIso());
+        } else {
+            q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table->table, table->idColumn));
+        }
+        q.addBindValue(conflict->entityId);
+        if (Status s = exec(q); !s)
+            return s;
+    } else if (exists) {
+        QStringList sets;
+        QVariantList values;
+        for (auto it = resolution.fields.begin(); it != resolution.fields.end(); ++it) {
+            if (!columns.contains(it.key()))
+                continue;
+            sets << it.key() + QStringLiteral(" = ?");
+            values << sqlValue(it.value(), columns.value(it.key()));
+            fields.insert(it.key(), it.value().toVariant());
+        }
+        sets << QStringLiteral("hlc = ?") << QStringLiteral("updated_at = ?");
+        if (table->hasDeleted)
+            sets << QStringLiteral("deleted = 0");
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?")
+                      .arg(table->table, sets.join(QStringLiteral(", ")), table->idColumn));
+        for (const QVariant& v : std::as_const(values))
+            q.addBindValue(v);
+        q.addBindValue(cs->hlc());
+        q.addBindValue(cs->nowIso());
+        q.addBindValue(conflict->entityId);
+        if (Status s = exec(q); !s)
+            return s;
+    }
+    QString clientId;
+    if (conflict->entity == QLatin1String("client"))
+        clientId = conflict->entityId;
+    else if (conflict->entity == QLatin1String("relation"))
+        if (auto r = m_store.relations().get(conflict->entityId))
+            clientId = r->clientId;
+    if (Status s = cs->recordResolution(conflict->entity, conflict->entityId, version, resolution.deleted, fields,
+                                        conflictId, clientId,
+                                        QCoreApplication::translate("SyncStore", "Sync conflict resolved"));
+        !s)
+        return s;
+    QSqlQuery mark(db);
+    mark.prepare(QStringLiteral("UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?"));
+    mark.addBindValue(cs->nowIso());
+    mark.addBindValue(conflictId);
+    if (Status s = exec(mark); !s)
+        return s;
+    if (conflict->entity == QLatin1String("client") && !resolution.deleted)
+        if (Status s = m_store.clients().reindex(conflict->entityId); !s)
+            return s;
+    return cs->commit();
+}
+
+} // namespace pd

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/sync/Wire.h"
+
+#include <QDateTime>
+
+namespace pd {
+
+class Store;
+
+// A change the server refused (docs/protocol.md, "rejected"), kept for staff to see.
+struct RejectedChange
+{
+    QString opId;
+    QString entity;
+    QString entityId;
+    QString reason;
+    QDateTime at;
+};
+
+// A conflict as the desk keeps it until a person resolves it (both values kept, D3).
+struct OpenConflict
+{
+    wire::Conflict conflict;
+    QDateTime createdAt;
+};
+
+// How a person resolved a conflict: keep the record deleted, or these values for the
+// conflicting fields.
+struct Resolution
+{
+    bool deleted = false;
+    QJsonObject fields;
+};
+
+// The desk side of sync on the local database (DESIGN.md §4): reads the outbox for a push,
+// applies a push's answers and a pull's pages, each in ONE local transaction (with the new
+// cursor), keeps conflicts and rejections, and writes a person's resolution as a change
+// that syncs. No network here (see sync/SyncEngine).
+class SyncStore
+{
+public:
+    explicit SyncStore(Store& store) : m_store(store) {}
+
+    QString nodeId() const;
+    // The oldest pending operations, in the order they were made.
+    Result<QList<wire::Op>> pendingOps(int limit);
+    Result<qint64> pendingCount();
+    Result<qint64> cursor();
+
+    // Applies the server's answer to a push of ops: answered operations leave the outbox,
+    // rows get their new versions, conflicts and rejections are kept. One transaction.
+    Status applyPushResults(const QList<wire::Op>& sent, const wire::PushResponse& response);
+    // Applies a pull page and stores its cursor, in one transaction. Fields with pending
+    // local operations are not overwritten.
+    Status applyPullPage(const wire::PullPage& page);
+    // After "resync required": pull everything again from the start (the outbox is kept).
+    Status resetCursor();
+
+    Result<QList<OpenConflict>> openConflicts();
+    Result<QList<RejectedChange>> rejectedChanges();
+    // Writes the person's choice as a change of the record (queued for sync with the
+    // conflict's id) and marks the conflict resolved, in one transaction.
+    Status resolve(const QString& conflictId, const Resolution& resolution);
+
+    // Small persistent values (server address, user name, last sync time, last error).
+    QString state(const QString& key) const;
+    Status setState(const QString& key, const QString& value);
+
+private:
+    Status applyChange(const wire::Change& change);
+
+    Store& m_store;
+};
+
+} // namespace pd

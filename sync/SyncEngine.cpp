@@ -1,0 +1,331 @@
+#include "sync/SyncEngine.h"
+
+#include "storage/sync/SyncStore.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+
+namespace pd {
+
+namespace {
+constexpr int kMaxBackoffMs = 5 * 60 * 1000;
+} // namespace
+
+SyncEngine::SyncEngine(SyncStore& store, Transport& transport, const Clock& clock, QObject* parent)
+    : QObject(parent), m_store(store), m_transport(transport), m_clock(clock),
+      m_random(QRandomGenerator::securelySeeded())
+{
+    m_retry.setSingleShot(true);
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(3000);
+    connect(&m_interval, &QTimer::timeout, this, &SyncEngine::syncNow);
+    connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
+    connect(&m_debounce, &QTimer::timeout, this, &SyncEngine::syncNow);
+}
+
+SyncEngine::~SyncEngine() = default;
+
+void SyncEngine::setState(State s)
+{
+    if (m_state == s)
+        return;
+    m_state = s;
+    emit stateChanged(s);
+}
+
+bool SyncEngine::takeTokens(const QByteArray& body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    const QByteArray access = o.value(QStringLiteral("access_token")).toString().toUtf8();
+    const QByteArray refresh = o.value(QStringLiteral("refresh_token")).toString().toUtf8();
+    const int expires = o.value(QStringLiteral("access_expires_in")).toInt();
+    if (access.isEmpty() || refresh.isEmpty() || expires <= 0)
+        return false;
+    m_access = access;
+    // Refresh a little early so a request never leaves with a token about to expire.
+    m_accessExpiresMs = m_clock.nowMs() + qint64(expires) * 1000 - 30'000;
+    m_refresh = refresh;
+    emit refreshTokenChanged(m_refresh);
+    return true;
+}
+
+void SyncEngine::signIn(const QString& username, const QString& password, std::function<void(Status)> done)
+{
+    HttpRequest r;
+    r.method = "POST";
+    r.path = QStringLiteral("/v1/auth/login");
+    r.body = QJsonDocument(QJsonObject{{QStringLiteral("username"), username},
+                                       {QStringLiteral("password"), password},
+                                       {QStringLiteral("device"), m_store.nodeId()}})
+                 .toJson(QJsonDocument::Compact);
+    m_transport.send(r, [this, done = std::move(done)](const HttpResponse& response) {
+        if (response.status == 200 && takeTokens(response.body)) {
+            m_failures = 0;
+            setState(State::Idle);
+            return done({});
+        }
+        if (response.status == 0)
+            return done(Error::make(Error::Kind::Unavailable,
+                                    tr("The practice server could not be reached (%1).").arg(response.networkError)));
+        const auto error = wire::decodeError(response.body);
+        if (error && error->error == QLatin1String("rate_limited"))
+            return done(Error::invalid(tr("Too many failed sign-ins for this account. Try again later.")));
+        if (response.status == 401)
+            return done(Error::invalid(tr("The user name or password is not correct."), QStringLiteral("password")));
+        return done(Error::make(Error::Kind::Internal,
+                                error ? error->message : tr("The server answered %1.").arg(response.status)));
+    });
+}
+
+void SyncEngine::setRefreshToken(const QByteArray& token)
+{
+    m_refresh = token;
+    m_access.clear();
+    m_accessExpiresMs = 0;
+    setState(token.isEmpty() ? State::SignedOut : State::Idle);
+}
+
+void SyncEngine::signOut()
+{
+    if (!m_refresh.isEmpty()) {
+        HttpRequest r;
+        r.method = "POST";
+        r.path = QStringLiteral("/v1/auth/logout");
+        r.body = QJsonDocument(QJsonObject{{QStringLiteral("refresh_token"), QString::fromUtf8(m_refresh)}})
+                     .toJson(QJsonDocument::Compact);
+        m_transport.send(r, [](const HttpResponse&) {});
+    }
+    m_access.clear();
+    m_refresh.clear();
+    emit refreshTokenChanged({});
+    stopBackground();
+    setState(State::SignedOut);
+}
+
+void SyncEngine::refresh(std::function<void(bool)> done)
+{
+    HttpRequest r;
+    r.method = "POST";
+    r.path = QStringLiteral("/v1/auth/refresh");
+    r.body = QJsonDocument(QJsonObject{{QStringLiteral("refresh_token"), QString::fromUtf8(m_refresh)}})
+                 .toJson(QJsonDocument::Compact);
+    m_transport.send(r, [this, done = std::move(done)](const HttpResponse& response) {
+        if (response.status == 200 && takeTokens(response.body))
+            return done(true);
+        if (response.status == 401) {
+            // Expired, revoked or reused: only a person can sign in again.
+            m_access.clear();
+            m_refresh.clear();
+            emit refreshTokenChanged({});
+            failWith(State::SignedOut, tr("Signed out by the practice server; sign in again to sync."));
+            emit signedOut(m_lastError);
+            return;
+        }
+        fail(response, tr("signing in"));
+    });
+}
+
+void SyncEngine::withAccess(std::function<void()> next)
+{
+    if (!m_access.isEmpty() && m_clock.nowMs() < m_accessExpiresMs)
+        return next();
+    if (m_refresh.isEmpty())
+        return failWith(State::SignedOut, tr("Not signed in to the practice server."));
+    refresh([next = std::move(next)](bool ok) {
+        if (ok)
+            next();
+    });
+}
+
+void SyncEngine::authorized(HttpRequest request, std::function<void(const HttpResponse&)> done, bool retried)
+{
+    request.bearer = m_access;
+    m_transport.send(request, [this, request, done = std::move(done), retried](const HttpResponse& response) {
+        const auto error = response.status == 401 ? wire::decodeError(response.body) : std::nullopt;
+        if (!retried && error && error->error == QLatin1String("token_expired")) {
+            m_access.clear();
+            return refresh([this, request, done](bool ok) {
+                if (ok)
+                    authorized(request, done, true);
+            });
+        }
+        done(response);
+    });
+}
+
+void SyncEngine::syncNow()
+{
+    if (m_running) {
+        m_again = true; // a change arrived during the cycle: run once more afterwards
+        return;
+    }
+    if (m_refresh.isEmpty() && m_access.isEmpty()) {
+        failWith(State::SignedOut, tr("Not signed in to the practice server."));
+        return;
+    }
+    m_running = true;
+    m_again = false;
+    m_summary = {};
+    m_retry.stop();
+    setState(State::Syncing);
+    withAccess([this] { pushNext(); });
+}
+
+void SyncEngine::pushNext()
+{
+    auto ops = m_store.pendingOps(m_batch);
+    if (!ops)
+        return failWith(State::Error, ops.message());
+    if (ops->isEmpty())
+        return pullNext();
+    m_inFlight = *ops;
+    wire::PushRequest push;
+    push.nodeId = m_store.nodeId();
+    push.ops = m_inFlight;
+    HttpRequest r;
+    r.method = "POST";
+    r.path = QStringLiteral("/v1/sync/push");
+    r.body = wire::encode(push);
+    authorized(r, [this](const HttpResponse& response) {
+        if (response.status == 413 && m_inFlight.size() > 1) {
+            m_batch = qMax(1, static_cast<int>(m_inFlight.size()) / 2);
+            return pushNext();
+        }
+        if (response.status != 200)
+            return fail(response, tr("sending changes"));
+        auto decoded = wire::decodePushResponse(response.body);
+        if (!decoded) // garbage or cut short: nothing applied, try again later
+            return failWith(State::Error, decoded.message());
+        if (Status s = m_store.applyPushResults(m_inFlight, *decoded); !s)
+            return failWith(State::Error, s.message());
+        for (const wire::OpResult& result : decoded->results) {
+            ++m_summary.pushed;
+            m_summary.conflicts += result.status == wire::OpStatus::Conflict;
+            m_summary.rejected += result.status == wire::OpStatus::Rejected;
+        }
+        if (decoded->results.isEmpty())
+            return failWith(State::Error, tr("The server accepted none of the changes."));
+        pushNext();
+    });
+}
+
+void SyncEngine::pullNext()
+{
+    auto cursor = m_store.cursor();
+    if (!cursor)
+        return failWith(State::Error, cursor.message());
+    HttpRequest r;
+    r.path = QStringLiteral("/v1/sync/pull");
+    r.query.addQueryItem(QStringLiteral("cursor"), QString::number(*cursor));
+    r.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    r.query.addQueryItem(QStringLiteral("schema"), QString::number(wire::kSchema));
+    authorized(r, [this, from = *cursor](const HttpResponse& response) {
+        if (response.status == 410) {
+            if (Status s = m_store.resetCursor(); !s)
+                return failWith(State::Error, s.message());
+            return pullNext();
+        }
+        if (response.status != 200)
+            return fail(response, tr("receiving changes"));
+        auto page = wire::decodePullPage(response.body);
+        if (!page)
+            return failWith(State::Error, page.message());
+        if (page->cursor < from)
+            return failWith(State::Error, tr("The server's change log went backwards; nothing was applied."));
+        if (Status s = m_store.applyPullPage(*page); !s)
+            return failWith(State::Error, s.message());
+        m_summary.pulled += static_cast<int>(page->changes.size());
+        if (page->more)
+            return pullNext();
+        succeed();
+    });
+}
+
+void SyncEngine::succeed()
+{
+    m_running = false;
+    m_failures = 0;
+    m_nextRetryMs = 0;
+    m_lastError.clear();
+    m_lastSync = m_clock.nowUtc();
+    (void)m_store.setState(QStringLiteral("last_sync"), m_lastSync.toString(Qt::ISODate));
+    setState(State::Idle);
+    emit finished(true, {});
+    if (m_again)
+        QTimer::singleShot(0, this, &SyncEngine::syncNow);
+}
+
+void SyncEngine::fail(const HttpResponse& response, const QString& during)
+{
+    if (response.status == 0)
+        return failWith(State::Offline,
+                        tr("The practice server could not be reached while %1 (%2).").arg(during, response.networkError));
+    const auto error = wire::decodeError(response.body);
+    const QString code = error ? error->error : QString();
+    if (code == QLatin1String("schema_mismatch") || code == QLatin1String("unsupported_protocol"))
+        return failWith(State::NeedsUpdate, tr("This PracticeDesk and the practice server do not speak the same "
+                                               "version; update PracticeDesk. Your changes are kept on this desk."));
+    if (response.status == 401) {
+        m_access.clear();
+        m_refresh.clear();
+        emit refreshTokenChanged({});
+        failWith(State::SignedOut, tr("Signed out by the practice server; sign in again to sync."));
+        emit signedOut(m_lastError);
+        return;
+    }
+    const QString message = error && !error->message.isEmpty()
+                                ? error->message
+                                : tr("The practice server answered %1 while %2.").arg(response.status).arg(during);
+    failWith(State::Error, message, response.retryAfterSeconds);
+}
+
+void SyncEngine::failWith(State state, const QString& message, int retryAfterSeconds)
+{
+    m_running = false;
+    m_lastError = message;
+    (void)m_store.setState(QStringLiteral("last_error"), message);
+    setState(state);
+    if (state == State::Offline || state == State::Error) {
+        ++m_failures;
+        scheduleRetry(retryAfterSeconds);
+    }
+    emit finished(false, message);
+}
+
+void SyncEngine::scheduleRetry(int retryAfterSeconds)
+{
+    // 1 s doubling to 5 minutes, ±50 % jitter so desks that went offline together do not
+    // come back together; the server's Retry-After wins when it asks for longer.
+    const qint64 base = qMin<qint64>(kMaxBackoffMs, 1000LL << qMin(m_failures - 1, 20));
+    const double jitter = 0.5 + m_random.generateDouble();
+    m_nextRetryMs = static_cast<int>(qMin<qint64>(kMaxBackoffMs, static_cast<qint64>(base * jitter)));
+    if (retryAfterSeconds > 0)
+        m_nextRetryMs = qMax(m_nextRetryMs, retryAfterSeconds * 1000);
+    if (m_interval.isActive() || m_debounce.isActive() || m_retry.isActive() || m_backgroundOn)
+        m_retry.start(m_nextRetryMs);
+}
+
+void SyncEngine::startBackground(int intervalMs)
+{
+    m_backgroundOn = true;
+    m_interval.start(intervalMs);
+    QTimer::singleShot(0, this, &SyncEngine::syncNow);
+}
+
+void SyncEngine::stopBackground()
+{
+    m_backgroundOn = false;
+    m_interval.stop();
+    m_retry.stop();
+    m_debounce.stop();
+}
+
+void SyncEngine::notifyLocalChange()
+{
+    if (m_backgroundOn && !m_retry.isActive())
+        m_debounce.start();
+}
+
+} // namespace pd

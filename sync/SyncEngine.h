@@ -1,0 +1,121 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "core/sync/Wire.h"
+#include "sync/Transport.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <functional>
+
+namespace pd {
+
+class SyncStore;
+
+// The desk's sync engine (DESIGN.md §4, docs/protocol.md): signs in, pushes the outbox in
+// batches, pulls change-log pages from the cursor, each answer applied in one local
+// transaction; runs in the background on an interval and soon after a local change, with
+// exponential backoff and jitter after failures. Nothing here blocks: every step waits on
+// the transport's callback.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        SignedOut,   // no valid sign-in: a person has to sign in
+        Idle,        // in sync as of lastSync
+        Syncing,
+        Offline,     // the server could not be reached; retrying with backoff
+        Error,       // the server answered with an error; retrying with backoff
+        NeedsUpdate, // schema or protocol mismatch: update PracticeDesk (no retries)
+    };
+    Q_ENUM(State)
+
+    struct Summary
+    {
+        int pushed = 0;
+        int pulled = 0;
+        int conflicts = 0;
+        int rejected = 0;
+    };
+
+    SyncEngine(SyncStore& store, Transport& transport, const Clock& clock = Clock::system(),
+               QObject* parent = nullptr);
+    ~SyncEngine() override;
+
+    // Signs in with a password (POST /v1/auth/login). On success the refresh token is
+    // available from refreshToken() and refreshTokenChanged() was emitted.
+    void signIn(const QString& username, const QString& password, std::function<void(Status)> done);
+    // A refresh token kept from an earlier sign-in (keychain); the engine refreshes its
+    // access token with it before the first sync.
+    void setRefreshToken(const QByteArray& token);
+    QByteArray refreshToken() const { return m_refresh; }
+    void signOut();
+
+    // One full cycle now: push everything pending, then pull until up to date. finished()
+    // follows. A cycle already running is not started twice.
+    void syncNow();
+    // Background sync: every intervalMs, and a few seconds after notifyLocalChange().
+    void startBackground(int intervalMs = 60000);
+    void stopBackground();
+    void notifyLocalChange();
+
+    State state() const { return m_state; }
+    QString lastError() const { return m_lastError; }
+    QDateTime lastSync() const { return m_lastSync; }
+    Summary lastSummary() const { return m_summary; }
+    int consecutiveFailures() const { return m_failures; }
+    // How long the engine waits before retrying after the current failures (with jitter).
+    int nextRetryMs() const { return m_nextRetryMs; }
+    void setBatchSize(int ops) { m_batch = ops; }
+    void setPageSize(int changes) { m_pageSize = changes; }
+    void setJitterSeed(quint32 seed) { m_random.seed(seed); }
+
+signals:
+    void stateChanged(pd::SyncEngine::State state);
+    void finished(bool ok, const QString& error);
+    void refreshTokenChanged(const QByteArray& token);
+    void signedOut(const QString& reason);
+
+private:
+    void setState(State s);
+    void withAccess(std::function<void()> next);
+    void refresh(std::function<void(bool)> done);
+    void pushNext();
+    void pullNext();
+    void authorized(HttpRequest request, std::function<void(const HttpResponse&)> done, bool retried = false);
+    void succeed();
+    void fail(const HttpResponse& response, const QString& during);
+    void failWith(State state, const QString& message, int retryAfterSeconds = -1);
+    bool takeTokens(const QByteArray& body);
+    void scheduleRetry(int retryAfterSeconds);
+
+    SyncStore& m_store;
+    Transport& m_transport;
+    const Clock& m_clock;
+    State m_state = State::SignedOut;
+    QByteArray m_access;
+    qint64 m_accessExpiresMs = 0;
+    QByteArray m_refresh;
+    bool m_running = false;
+    bool m_backgroundOn = false;
+    bool m_again = false;
+    int m_failures = 0;
+    int m_nextRetryMs = 0;
+    int m_batch = 500;
+    int m_pageSize = 1000;
+    QString m_lastError;
+    QDateTime m_lastSync;
+    Summary m_summary;
+    QList<wire::Op> m_inFlight;
+    QTimer m_interval;
+    QTimer m_retry;
+    QTimer m_debounce;
+    QRandomGenerator m_random;
+};
+
+} // namespace pd

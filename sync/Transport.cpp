@@ -1,0 +1,65 @@
+#include "sync/Transport.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace pd {
+
+NetworkTransport::NetworkTransport(QUrl server, QObject* parent)
+    : Transport(parent), m_server(std::move(server)), m_manager(new QNetworkAccessManager(this))
+{}
+
+NetworkTransport::~NetworkTransport() = default;
+
+void NetworkTransport::send(const HttpRequest& request, Callback done)
+{
+    QUrl url = m_server;
+    url.setPath(m_server.path().chopped(m_server.path().endsWith(QLatin1Char('/')) ? 1 : 0) + request.path);
+    url.setQuery(request.query);
+    QNetworkRequest r(url);
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    r.setRawHeader("X-PracticeDesk-Protocol", "1");
+    if (!request.bearer.isEmpty())
+        r.setRawHeader("Authorization", "Bearer " + request.bearer);
+    r.setTransferTimeout(m_timeoutMs);
+    r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply* reply = request.method == "POST" ? m_manager->post(r, request.body) : m_manager->get(r);
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        HttpResponse response;
+        response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        response.body = reply->readAll();
+        if (response.status == 0)
+            response.networkError = reply->errorString();
+        bool ok = false;
+        const int retry = reply->rawHeader("Retry-After").toInt(&ok);
+        if (ok)
+            response.retryAfterSeconds = retry;
+        done(response);
+    });
+}
+
+QString checkServerUrl(const QString& text, QUrl* out)
+{
+    const QUrl url = QUrl::fromUserInput(text.trimmed());
+    if (!url.isValid() || url.host().isEmpty())
+        return QCoreApplication::translate("Sync", "Enter the practice server's address, for example "
+                                                   "https://practice.example.org.");
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("http")) {
+        const QHostAddress host(url.host());
+        const bool loopback = url.host() == QLatin1String("localhost") || (!host.isNull() && host.isLoopback());
+        if (!loopback)
+            return QCoreApplication::translate("Sync", "Use https:// for the practice server: plain http:// is only "
+                                                       "allowed for a server on this computer.");
+    } else if (scheme != QLatin1String("https")) {
+        return QCoreApplication::translate("Sync", "The server address must start with https://.");
+    }
+    *out = url;
+    return {};
+}
+
+} // namespace pd
