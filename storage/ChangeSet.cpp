@@ -93,10 +93,11 @@ Status ChangeSet::writeOutbox(const QString& entity, const QString& id, const QS
                                                   "?, ?, ?)"));
         if (!q)
             return Error::make(Error::Kind::Internal, m_cache.error());
-        for (const QVariant& v : {QVariant(newId()), QVariant(entity), QVariant(id), QVariant(kind),
-                                  QVariant(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(fields))
-                                                                 .toJson(QJsonDocument::Compact))),
-                                  QVariant(baseVersion), QVariant(m_hlc), QVariant(m_now), QVariant(resolves)})
+        for (const QVariant& v :
+             {QVariant(newId()), QVariant(entity), QVariant(id), QVariant(kind),
+              QVariant(
+                  QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact))),
+              QVariant(baseVersion), QVariant(m_hlc), QVariant(m_now), QVariant(resolves)})
             q->addBindValue(v);
         if (!q->exec())
             return writeError(q->lastError());

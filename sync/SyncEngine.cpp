@@ -260,8 +260,9 @@ void SyncEngine::succeed()
 void SyncEngine::fail(const HttpResponse& response, const QString& during)
 {
     if (response.status == 0)
-        return failWith(State::Offline,
-                        tr("The practice server could not be reached while %1 (%2).").arg(during, response.networkError));
+        return failWith(
+            State::Offline,
+            tr("The practice server could not be reached while %1 (%2).").arg(during, response.networkError));
     const auto error = wire::decodeError(response.body);
     const QString code = error ? error->error : QString();
     if (code == QLatin1String("schema_mismatch") || code == QLatin1String("unsupported_protocol"))

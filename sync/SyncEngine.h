@@ -26,8 +26,8 @@ class SyncEngine : public QObject
     Q_OBJECT
 public:
     enum class State {
-        SignedOut,   // no valid sign-in: a person has to sign in
-        Idle,        // in sync as of lastSync
+        SignedOut, // no valid sign-in: a person has to sign in
+        Idle,      // in sync as of lastSync
         Syncing,
         Offline,     // the server could not be reached; retrying with backoff
         Error,       // the server answered with an error; retrying with backoff
@@ -43,8 +43,7 @@ public:
         int rejected = 0;
     };
 
-    SyncEngine(SyncStore& store, Transport& transport, const Clock& clock = Clock::system(),
-               QObject* parent = nullptr);
+    SyncEngine(SyncStore& store, Transport& transport, const Clock& clock = Clock::system(), QObject* parent = nullptr);
     ~SyncEngine() override;
 
     // Signs in with a password (POST /v1/auth/login). On success the refresh token is

@@ -16,15 +16,15 @@ struct HttpRequest
     QByteArray method = "GET"; // GET or POST
     QString path;              // e.g. "/v1/sync/push"
     QUrlQuery query;
-    QByteArray body;           // JSON
-    QByteArray bearer;         // access token ("" = none)
+    QByteArray body;   // JSON
+    QByteArray bearer; // access token ("" = none)
 };
 
 struct HttpResponse
 {
-    int status = 0;          // 0: no answer (network error, timeout)
+    int status = 0; // 0: no answer (network error, timeout)
     QByteArray body;
-    QString networkError;    // why there was no answer
+    QString networkError; // why there was no answer
     int retryAfterSeconds = -1;
 };
 

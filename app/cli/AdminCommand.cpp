@@ -1,6 +1,10 @@
 #include "app/cli/AdminCommand.h"
 
 #include "storage/ClientImporter.h"
+#include "storage/sync/SyncStore.h"
+#include "sync/SyncEngine.h"
+#include "sync/TokenVault.h"
+#include "sync/Transport.h"
 #include "storage/DataFolder.h"
 #include "storage/DemoData.h"
 #include "storage/Store.h"
@@ -44,6 +48,15 @@ Commands:
                                   kept beside it as practicedesk.db.before-restore-<time>)
   rekey                           re-encrypt the database with a new random key
   check                           verify the database (integrity and references)
+  login --server URL --user NAME --password-stdin
+                                  sign this desk in to the practice server (the refresh
+                                  token goes to the OS keychain, or into the encrypted
+                                  database where there is no keychain)
+  sync                            send this desk's changes to the practice server and
+                                  receive everyone else's, until up to date
+
+With --passphrase-stdin and --password-stdin together, the first line of standard input
+is the database passphrase and the second the password.
 
 CSV columns for import-clients (header row required, any order):
   first_name,last_name,email,mobile_phone,date_of_birth,is_minor,
@@ -105,6 +118,13 @@ void AdminCommand::run()
             m_dataDir = *v;
         } else if (a == QLatin1String("--passphrase-stdin")) {
             m_passphraseStdin = true;
+        } else if (a == QLatin1String("--password-stdin")) {
+            m_passwordStdin = true;
+        } else if (a == QLatin1String("--server") || a == QLatin1String("--user")) {
+            auto v = value();
+            if (!v)
+                return finish(2, tr("%1 needs a value.").arg(a));
+            (a == QLatin1String("--server") ? m_server : m_user) = *v;
         } else if (a == QLatin1String("--skip-invalid")) {
             m_skipInvalid = true;
         } else if (a == QLatin1String("--search")) {
@@ -130,7 +150,8 @@ void AdminCommand::run()
     static const QStringList commands = {QStringLiteral("init"),         QStringLiteral("import-clients"),
                                          QStringLiteral("list-clients"), QStringLiteral("export"),
                                          QStringLiteral("backup"),       QStringLiteral("restore"),
-                                         QStringLiteral("rekey"),        QStringLiteral("check")};
+                                         QStringLiteral("rekey"),        QStringLiteral("check"),
+                                         QStringLiteral("login"),        QStringLiteral("sync")};
     if (m_command.isEmpty())
         return finish(2, QString::fromUtf8(kHelp).arg(defaultDataDir()));
     if (!commands.contains(m_command))
@@ -146,6 +167,20 @@ void AdminCommand::run()
             return finish(2, tr("--passphrase-stdin was given but standard input has no passphrase line."));
         m_passphrase = std::make_unique<SecureBytes>(std::move(*p));
     }
+    if (m_command == QLatin1String("login")) {
+        if (m_server.isEmpty() || m_user.isEmpty() || !m_passwordStdin)
+            return finish(2, tr("login needs --server URL, --user NAME and --password-stdin."));
+        QUrl url;
+        if (const QString problem = checkServerUrl(m_server, &url); !problem.isEmpty())
+            return finish(2, problem);
+        auto p = SecureBytes::readLine(stdin);
+        if (!p)
+            return finish(2, tr("--password-stdin was given but standard input has no password line."));
+        m_password = std::make_unique<SecureBytes>(std::move(*p));
+        return runSync(url);
+    }
+    if (m_command == QLatin1String("sync"))
+        return runSync({});
 
     if (m_command == QLatin1String("init"))
         return runInit();
@@ -173,6 +208,85 @@ void AdminCommand::withStore(std::function<Status(Store&)> body)
         store.value().reset();
         finish(s ? 0 : 1, s.message());
     });
+}
+
+void AdminCommand::runSync(const QUrl& loginServer)
+{
+    m_folder = std::make_unique<DataFolder>(m_dataDir);
+    m_folder->open(m_passphrase.get(), [this, loginServer](Result<std::unique_ptr<Store>> opened) {
+        if (!opened)
+            return finish(1, opened.message());
+        m_store = std::move(opened).value();
+        m_syncStore = std::make_unique<SyncStore>(*m_store);
+        m_tokens = std::make_unique<TokenVault>(*m_syncStore);
+        QUrl server = loginServer;
+        if (server.isEmpty()) {
+            server = QUrl(m_syncStore->state(QStringLiteral("server_url")));
+            if (server.isEmpty())
+                return closeAndFinish(1, tr("This desk is not signed in to a practice server. Sign in first: "
+                                            "practicedesk-cli login --server URL --user NAME --password-stdin"));
+        }
+        m_transport = std::make_unique<NetworkTransport>(server);
+        m_engine = std::make_unique<SyncEngine>(*m_syncStore, *m_transport);
+        // Every new refresh token is kept before the command ends (they rotate on use).
+        connect(m_engine.get(), &SyncEngine::refreshTokenChanged, this, [this](const QByteArray& token) {
+            ++m_pendingWrites;
+            m_tokens->write(token, [this](Status s) {
+                if (!s)
+                    printErr(s.message() + QLatin1Char('\n'));
+                if (--m_pendingWrites == 0 && m_exitCode >= 0)
+                    closeAndFinish(m_exitCode, m_exitMessage);
+            });
+        });
+        if (!loginServer.isEmpty()) {
+            QString password = QString::fromUtf8(m_password->chars(), static_cast<qsizetype>(m_password->size()));
+            m_password.reset();
+            m_engine->signIn(m_user, password, [this, server](Status s) {
+                if (!s)
+                    return closeAndFinish(1, s.message());
+                (void)m_syncStore->setState(QStringLiteral("server_url"), server.toString());
+                (void)m_syncStore->setState(QStringLiteral("username"), m_user);
+                closeAndFinish(0, tr("Signed in to %1 as %2.").arg(server.toString(), m_user));
+            });
+            SecureBytes::wipe(password);
+            return;
+        }
+        connect(m_engine.get(), &SyncEngine::finished, this, [this](bool ok, const QString& error) {
+            const SyncEngine::Summary sum = m_engine->lastSummary();
+            if (!ok)
+                return closeAndFinish(1, error);
+            QString message = tr("Up to date: sent %1 changes, received %2.").arg(sum.pushed).arg(sum.pulled);
+            if (sum.conflicts > 0)
+                message += QLatin1Char(' ') +
+                           tr("%1 changes conflict with another desk's; resolve them in the Conflicts view.")
+                               .arg(sum.conflicts);
+            if (sum.rejected > 0)
+                message += QLatin1Char(' ') + tr("%1 changes were refused by the server.").arg(sum.rejected);
+            closeAndFinish(0, message);
+        });
+        m_tokens->read([this](QByteArray token) {
+            if (token.isEmpty())
+                return closeAndFinish(1, tr("This desk's sign-in has ended. Sign in again: practicedesk-cli login "
+                                            "--server URL --user NAME --password-stdin"));
+            m_engine->setRefreshToken(token);
+            m_engine->syncNow();
+        });
+    });
+}
+
+void AdminCommand::closeAndFinish(int code, const QString& message)
+{
+    if (m_pendingWrites > 0) { // a token is still being stored: finish when it is
+        m_exitCode = code;
+        m_exitMessage = message;
+        return;
+    }
+    m_engine.reset();
+    m_transport.reset();
+    m_tokens.reset();
+    m_syncStore.reset();
+    m_store.reset();
+    finish(code, message);
 }
 
 void AdminCommand::runInit()

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QUrl>
 
 #include <memory>
 #include <optional>
@@ -11,8 +12,12 @@
 namespace pd {
 
 class DataFolder;
+class NetworkTransport;
 class SecureBytes;
 class Store;
+class SyncEngine;
+class SyncStore;
+class TokenVault;
 
 // practicedesk-cli: parses the command line, unlocks the data folder (keychain, or the
 // passphrase from standard input) and runs one command. Exit codes: 0 success, 1 the
@@ -33,6 +38,9 @@ private:
     Status runCommand(Store& store);
     void runInit();
     void runRestore();
+    // login (loginServer set) and sync: asynchronous, the store stays open until done.
+    void runSync(const QUrl& loginServer);
+    void closeAndFinish(int code, const QString& message);
 
     QStringList m_args;
     QString m_command;
@@ -45,6 +53,18 @@ private:
     int m_demoClients = 0;
     std::unique_ptr<SecureBytes> m_passphrase;
     std::unique_ptr<DataFolder> m_folder;
+    bool m_passwordStdin = false;
+    QString m_server;
+    QString m_user;
+    std::unique_ptr<SecureBytes> m_password;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<SyncStore> m_syncStore;
+    std::unique_ptr<TokenVault> m_tokens;
+    std::unique_ptr<NetworkTransport> m_transport;
+    std::unique_ptr<SyncEngine> m_engine;
+    int m_pendingWrites = 0;
+    int m_exitCode = -1;
+    QString m_exitMessage;
 };
 
 } // namespace pd

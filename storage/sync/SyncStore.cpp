@@ -499,9 +499,9 @@ Status SyncStore::resolve(const QString& conflictId, const Resolution& resolutio
     else if (conflict->entity == QLatin1String("relation"))
         if (auto r = m_store.relations().get(conflict->entityId))
             clientId = r->clientId;
-    if (Status s = cs->recordResolution(conflict->entity, conflict->entityId, version, resolution.deleted, fields,
-                                        conflictId, clientId,
-                                        QCoreApplication::translate("SyncStore", "Sync conflict resolved"));
+    if (Status s =
+            cs->recordResolution(conflict->entity, conflict->entityId, version, resolution.deleted, fields, conflictId,
+                                 clientId, QCoreApplication::translate("SyncStore", "Sync conflict resolved"));
         !s)
         return s;
     QSqlQuery mark(db);
