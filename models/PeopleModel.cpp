@@ -144,7 +144,7 @@ QVariant PeopleModel::data(const QModelIndex& index, int role) const
         const QString summary = togglesSummary(p.relation.notifications);
         const QString reason = rules::notificationBlockReason(p, m_client.preferredMethod, m_today);
         return reason.isEmpty() || p.relation.notifications == NotifyToggles() ? summary
-                                                                              : tr("%1 (cannot receive)").arg(summary);
+                                                                               : tr("%1 (cannot receive)").arg(summary);
     }
     case PortalColumn:
         return portalSummary(p.relation);

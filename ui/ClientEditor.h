@@ -104,7 +104,7 @@ private:
     QString personName(int personIndex) const;
     Status checkPortalAccess(int personIndex, const Relation& relation) const;
     void editOwnNotifications();
-    template<typename Dialog> Dialog* openChild(Dialog* dialog);
+    template <typename Dialog> Dialog* openChild(Dialog* dialog);
 
     Store& m_store;
     ClientService m_service;

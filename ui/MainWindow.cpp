@@ -99,8 +99,7 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
-    QAction* settings =
-        tools->addAction(tr("&Organization settings…"), this, &MainWindow::openOrganizationSettings);
+    QAction* settings = tools->addAction(tr("&Organization settings…"), this, &MainWindow::openOrganizationSettings);
     settings->setObjectName(QStringLiteral("organizationSettingsAction"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -130,13 +129,23 @@ ClientEditor* MainWindow::openClient(const QString& clientId)
         return nullptr;
     }
     connect(editor, &ClientEditor::saved, this, [this](const QString&) {
-        m_clients.setFilter(m_clients.filter());
+        refreshClients();
         statusBar()->showMessage(tr("Saved."), 4000);
+        emit dataChanged();
     });
     if (!clientId.isEmpty())
         m_editors.insert(clientId, editor);
     editor->show();
     return editor;
+}
+
+void MainWindow::refreshClients()
+{
+    const int row = m_table->currentIndex().row();
+    m_clients.setFilter(m_clients.filter());
+    if (row >= 0 && row < m_clients.rowCount())
+        m_table->selectRow(row);
+    updateStatus();
 }
 
 void MainWindow::openSelectedClient()

@@ -35,8 +35,13 @@ public:
     // Closes every editor and dialog without saving (auto-lock, D4).
     void closeAllDialogs();
 
+    // Re-reads the client list (after sync brought changes), keeping the search.
+    void refreshClients();
+
 signals:
     void lockRequested();
+    // A change was saved on this desk (something for sync to send).
+    void dataChanged();
 
 private:
     void buildMenus();

@@ -198,8 +198,8 @@ RelatedPerson RelationDialog::personFromFields() const
 
 void RelationDialog::updateBlockReason()
 {
-    m_toggles->setBlockReason(rules::notificationBlockReason(personFromFields(), m_context.preferredMethod,
-                                                             m_context.today));
+    m_toggles->setBlockReason(
+        rules::notificationBlockReason(personFromFields(), m_context.preferredMethod, m_context.today));
 }
 
 void RelationDialog::accept()

@@ -1,6 +1,7 @@
 #include "app/desktop/DesktopStartup.h"
 
 #include "app/desktop/AutoLock.h"
+#include "app/desktop/DeskSync.h"
 #include "core/PortalSettings.h"
 #include "models/ClientListModel.h"
 #include "storage/DataFolder.h"
@@ -46,6 +47,7 @@ DesktopStartup::~DesktopStartup()
 {
     m_autoLock->stop();
     m_unlock.reset();
+    m_sync.reset();
     m_window.reset(); // the view goes before its model, the model before the store
     m_model.reset();
     m_store.reset();
@@ -111,6 +113,8 @@ void DesktopStartup::opened(std::unique_ptr<Store> store)
     m_model = std::make_unique<ClientListModel>(m_store->clients());
     m_window = std::make_unique<MainWindow>(*m_store, *m_model);
     connect(m_window.get(), &MainWindow::lockRequested, this, &DesktopStartup::lock);
+    m_sync = std::make_unique<DeskSync>(*m_store, *m_window, m_clock);
+    m_sync->start();
     OrganizationSettings org;
     if (auto kv = m_store->settings().organization())
         if (auto parsed = OrganizationSettings::fromKeyValues(*kv))
@@ -133,8 +137,10 @@ void DesktopStartup::lockWithReason(const QString& reason)
         m_window->closeAllDialogs();
         m_window->hide();
     }
-    // The view goes before its model and the model before the store; closing the store
-    // closes the database connection, and with it SQLCipher's copy of the key.
+    // Sync stops first; the view goes before its model and the model before the store;
+    // closing the store closes the database connection, and with it SQLCipher's copy of
+    // the key.
+    m_sync.reset();
     m_window.reset();
     m_model.reset();
     m_store.reset();

@@ -9,6 +9,7 @@
 namespace pd {
 
 class AutoLock;
+class DeskSync;
 class ClientListModel;
 class DataFolder;
 class MainWindow;
@@ -32,6 +33,7 @@ public:
     MainWindow* mainWindow() const { return m_window.get(); }
     UnlockDialog* unlockDialog() const { return m_unlock.get(); }
     AutoLock* autoLock() const { return m_autoLock.get(); }
+    DeskSync* sync() const { return m_sync.get(); }
 
     static constexpr const char* kDemoPassphrase = "demo-passphrase";
 
@@ -50,6 +52,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<ClientListModel> m_model;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DeskSync> m_sync;
     std::unique_ptr<UnlockDialog> m_unlock;
 };
 

@@ -9,7 +9,7 @@ src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$src/translations/practicedesk_es.ts" "$tmp/es.ts"
-(cd "$src" && "$lupdate" -silent -no-obsolete -locations none -I . core storage models ui app/desktop -ts "$tmp/es.ts") \
+(cd "$src" && "$lupdate" -silent -no-obsolete -locations none -I . core storage sync models ui app/desktop -ts "$tmp/es.ts") \
   >/dev/null
 total=$(grep -c '<message' "$tmp/es.ts")
 missing=$(grep -c 'type="unfinished"' "$tmp/es.ts" || true)
