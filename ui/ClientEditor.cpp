@@ -13,6 +13,7 @@
 #include "ui/NotificationTogglesBox.h"
 #include "ui/PermissionDialog.h"
 #include "ui/RelationDialog.h"
+#include "ui/RoutingPreviewDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -676,7 +677,8 @@ void ClientEditor::removePerson(int row)
 
 void ClientEditor::previewRouting()
 {
-    // Filled in by the routing preview (ui/RoutingPreviewDialog).
+    // The client as it is on screen, saved or not: staff see the effect of what they type.
+    openChild(new RoutingPreviewDialog(clientFromFields(false), m_resolved, m_store.clock().today(), this));
 }
 
 // --- Portal -----------------------------------------------------------------------------
