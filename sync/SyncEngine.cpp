@@ -47,6 +47,9 @@ bool SyncEngine::takeTokens(const QByteArray& body)
     // Refresh a little early so a request never leaves with a token about to expire.
     m_accessExpiresMs = m_clock.nowMs() + qint64(expires) * 1000 - 30'000;
     m_refresh = refresh;
+    const QString role = o.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString();
+    if (!role.isEmpty())
+        m_role = role;
     emit refreshTokenChanged(m_refresh);
     return true;
 }

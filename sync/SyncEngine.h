@@ -53,6 +53,8 @@ public:
     // access token with it before the first sync.
     void setRefreshToken(const QByteArray& token);
     QByteArray refreshToken() const { return m_refresh; }
+    // The signed-in user's role (admin, clinician, frontdesk) from the last sign-in.
+    QString role() const { return m_role; }
     void signOut();
 
     // One full cycle now: push everything pending, then pull until up to date. finished()
@@ -100,6 +102,7 @@ private:
     QByteArray m_access;
     qint64 m_accessExpiresMs = 0;
     QByteArray m_refresh;
+    QString m_role;
     bool m_running = false;
     bool m_backgroundOn = false;
     bool m_again = false;

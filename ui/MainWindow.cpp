@@ -2,6 +2,7 @@
 
 #include "models/ClientListModel.h"
 #include "ui/ClientEditor.h"
+#include "ui/OrganizationSettingsDialog.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -101,6 +102,7 @@ void MainWindow::buildMenus()
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     QAction* settings = tools->addAction(tr("&Organization settings…"), this, &MainWindow::openOrganizationSettings);
     settings->setObjectName(QStringLiteral("organizationSettingsAction"));
+    m_settingsAction = settings;
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
@@ -160,7 +162,18 @@ void MainWindow::openSelectedClient()
 
 void MainWindow::openOrganizationSettings()
 {
-    // Filled in by ui/OrganizationSettingsDialog.
+    auto* dialog = new OrganizationSettingsDialog(m_store, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &OrganizationSettingsDialog::saved, this, &MainWindow::dataChanged);
+    connect(dialog, &OrganizationSettingsDialog::saved, this, &MainWindow::organizationSettingsChanged);
+    dialog->open();
+}
+
+void MainWindow::setOrganizationSettingsAllowed(bool allowed, const QString& reason)
+{
+    m_settingsAction->setEnabled(allowed);
+    m_settingsAction->setToolTip(reason);
+    m_settingsAction->setStatusTip(reason);
 }
 
 void MainWindow::closeAllDialogs()

@@ -32,6 +32,9 @@ public:
     ClientEditor* newClient() { return openClient({}); }
     void openSelectedClient();
     void openOrganizationSettings();
+    // S1/S4: organization settings are for administrators; reason says why not (shown as
+    // the menu item's tooltip).
+    void setOrganizationSettingsAllowed(bool allowed, const QString& reason = {});
     // Closes every editor and dialog without saving (auto-lock, D4).
     void closeAllDialogs();
 
@@ -42,6 +45,8 @@ signals:
     void lockRequested();
     // A change was saved on this desk (something for sync to send).
     void dataChanged();
+    // The organization settings were saved (e.g. new auto-lock minutes).
+    void organizationSettingsChanged();
 
 private:
     void buildMenus();
@@ -51,6 +56,7 @@ private:
     Store& m_store;
     ClientListModel& m_clients;
     QHash<QString, QPointer<ClientEditor>> m_editors;
+    QAction* m_settingsAction = nullptr;
     QLineEdit* m_search = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_count = nullptr;

@@ -96,6 +96,7 @@ void DeskSync::signIn()
                 return m_signIn->setError(s.message());
             (void)m_sync->setState(QStringLiteral("server_url"), server.toString());
             (void)m_sync->setState(QStringLiteral("username"), user);
+            (void)m_sync->setState(QStringLiteral("role"), m_engine->role());
             m_signIn->accept();
             m_engine->startBackground();
             updateStatus();
@@ -177,6 +178,12 @@ QString DeskSync::statusText() const
 
 void DeskSync::updateStatus()
 {
+    // S4: on a desk signed in to a practice, only administrators change organization
+    // settings (the server enforces it; the menu says so before anyone tries).
+    const QString role = m_sync->state(QStringLiteral("role"));
+    const bool admin = role.isEmpty() || role == QLatin1String("admin");
+    m_window.setOrganizationSettingsAllowed(
+        admin, admin ? QString() : tr("Only administrators of the practice can change organization settings."));
     m_status->setText(statusText());
     m_syncNow->setEnabled(m_engine && m_engine->state() != SyncEngine::State::SignedOut);
     m_signOut->setEnabled(m_engine && m_engine->state() != SyncEngine::State::SignedOut);

@@ -120,6 +120,11 @@ void DesktopStartup::opened(std::unique_ptr<Store> store)
         if (auto parsed = OrganizationSettings::fromKeyValues(*kv))
             org = *parsed;
     m_autoLock->start(org.autoLockMinutes);
+    connect(m_window.get(), &MainWindow::organizationSettingsChanged, this, [this] {
+        if (auto kv = m_store->settings().organization())
+            if (auto parsed = OrganizationSettings::fromKeyValues(*kv))
+                m_autoLock->start(parsed->autoLockMinutes);
+    });
     m_window->show();
 }
 

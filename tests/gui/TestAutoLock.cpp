@@ -104,7 +104,8 @@ private slots:
         startup.autoLock()->check();
         QVERIFY(!startup.mainWindow());
         QVERIFY(startup.unlockDialog() && startup.unlockDialog()->isVisible());
-        QVERIFY(startup.unlockDialog()->findChild<QLabel*>(QStringLiteral("unlockError"))
+        QVERIFY(startup.unlockDialog()
+                    ->findChild<QLabel*>(QStringLiteral("unlockError"))
                     ->text()
                     .contains(QLatin1String("10 minutes")));
         const QString onScreen = visibleText();
@@ -115,7 +116,8 @@ private slots:
 
         // A wrong passphrase keeps it locked; the right one brings the list back.
         unlock(startup, QStringLiteral("wrong"));
-        QTRY_VERIFY(startup.unlockDialog()->findChild<QLabel*>(QStringLiteral("unlockError"))
+        QTRY_VERIFY(startup.unlockDialog()
+                        ->findChild<QLabel*>(QStringLiteral("unlockError"))
                         ->text()
                         .contains(QLatin1String("not correct")));
         QVERIFY(!startup.mainWindow());

@@ -37,7 +37,7 @@ using namespace pd;
 namespace {
 
 // The sub-dialog the editor just opened (dialogs open with open(), so they exist at once).
-template<typename T> T* openDialog(QWidget* parent)
+template <typename T> T* openDialog(QWidget* parent)
 {
     const auto all = parent->findChildren<T*>();
     for (auto it = all.crbegin(); it != all.crend(); ++it)
@@ -606,9 +606,9 @@ private slots:
 
         TimelineModel timeline;
         QAbstractItemModelTester timelineTester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        timeline.setEntries({AuditEntry{QDateTime::currentDateTimeUtc(), QStringLiteral("desk:maria"),
-                                        QStringLiteral("update"), QStringLiteral("client"), QStringLiteral("x"),
-                                        QStringLiteral("Client Ann changed")}});
+        timeline.setEntries(
+            {AuditEntry{QDateTime::currentDateTimeUtc(), QStringLiteral("desk:maria"), QStringLiteral("update"),
+                        QStringLiteral("client"), QStringLiteral("x"), QStringLiteral("Client Ann changed")}});
         QCOMPARE(timeline.rowCount(), 1);
         QCOMPARE(timeline.index(0, TimelineModel::WhoColumn).data().toString(), QStringLiteral("desk:maria"));
     }

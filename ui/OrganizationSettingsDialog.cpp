@@ -1,0 +1,208 @@
+#include "ui/OrganizationSettingsDialog.h"
+
+#include "storage/Store.h"
+#include "ui/FieldErrors.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace pd {
+
+OrganizationSettingsDialog::OrganizationSettingsDialog(Store& store, QWidget* parent) : QDialog(parent), m_store(store)
+{
+    setObjectName(QStringLiteral("organizationSettings"));
+    setWindowTitle(tr("Organization settings [*] — PracticeDesk"));
+    if (auto kv = store.settings().organization())
+        if (auto parsed = OrganizationSettings::fromKeyValues(*kv))
+            m_stored = *parsed;
+
+    auto* layout = new QVBoxLayout(this);
+    auto* columns = new QHBoxLayout;
+    layout->addLayout(columns);
+
+    auto* portal = new QGroupBox(tr("Client portal"), this);
+    auto* portalLayout = new QVBoxLayout(portal);
+    m_cardProcessing = new QCheckBox(tr("Card &processing is set up"), portal);
+    m_cardProcessing->setObjectName(QStringLiteral("cardProcessing"));
+    portalLayout->addWidget(m_cardProcessing);
+    for (PortalSetting s : PortalSettings::all()) {
+        auto* box = new QCheckBox(PortalSettings::label(s), portal);
+        box->setObjectName(QStringLiteral("org_") + PortalSettings::key(s));
+        auto* reason = new QLabel(portal);
+        reason->setWordWrap(true);
+        reason->setContentsMargins(24, 0, 0, 2);
+        reason->setStyleSheet(QStringLiteral("color: palette(dark)"));
+        portalLayout->addWidget(box);
+        portalLayout->addWidget(reason);
+        m_portal.insert(s, box);
+        m_portalReason.insert(s, reason);
+        connect(box, &QCheckBox::toggled, this, &OrganizationSettingsDialog::refresh);
+    }
+    portalLayout->addStretch(1);
+    columns->addWidget(portal, 1);
+
+    auto* right = new QVBoxLayout;
+    columns->addLayout(right, 1);
+    auto* notify = new QGroupBox(tr("Email the client when someone…"), this);
+    auto* notifyLayout = new QVBoxLayout(notify);
+    const QList<QPair<bool OrganizationSettings::*, QString>> flags = {
+        {&OrganizationSettings::notifyOnCreate, tr("books an appointment for them")},
+        {&OrganizationSettings::notifyOnReschedule, tr("reschedules their appointment")},
+        {&OrganizationSettings::notifyOnCancel, tr("cancels their appointment")},
+        {&OrganizationSettings::notifyOnDelete, tr("deletes their appointment")},
+        {&OrganizationSettings::notifyOnStaffChange, tr("changes the clinician of their appointment")},
+        {&OrganizationSettings::notifyOnConfirmRequest, tr("confirms their appointment request")},
+        {&OrganizationSettings::notifyOnDeclineRequest, tr("declines their appointment request")},
+        {&OrganizationSettings::notifyOnUndoConfirmDecline, tr("undoes a confirmation or decline")},
+    };
+    for (const auto& [member, text] : flags) {
+        auto* box = new QCheckBox(text, notify);
+        notifyLayout->addWidget(box);
+        m_notify.append({member, box});
+        connect(box, &QCheckBox::toggled, this, &OrganizationSettingsDialog::refresh);
+    }
+    right->addWidget(notify);
+
+    auto* desk = new QGroupBox(tr("Desks"), this);
+    auto* form = new QFormLayout(desk);
+    m_autoLock = new QSpinBox(desk);
+    m_autoLock->setObjectName(QStringLiteral("autoLockMinutes"));
+    m_autoLock->setAccessibleName(tr("Lock after minutes without activity"));
+    m_autoLock->setRange(1, 240);
+    m_autoLock->setSuffix(tr(" minutes"));
+    m_countryCode = new QLineEdit(desk);
+    m_countryCode->setObjectName(QStringLiteral("defaultCountryCode"));
+    m_countryCode->setAccessibleName(tr("Default country calling code"));
+    m_countryCode->setMaxLength(4);
+    m_countryError = FieldErrors::makeLabel(desk, QStringLiteral("defaultCountryCodeError"));
+    form->addRow(tr("&Lock after:"), m_autoLock);
+    form->addRow(tr("Default &country code:"), m_countryCode);
+    form->addRow(QString(), m_countryError);
+    auto* hint = new QLabel(tr("Phone numbers typed without + get this code, e.g. 1 for the US and Canada, 34 for "
+                               "Spain."),
+                            desk);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color: palette(dark)"));
+    form->addRow(hint);
+    right->addWidget(desk);
+    right->addStretch(1);
+
+    m_error = FieldErrors::makeLabel(this, QStringLiteral("settingsError"));
+    layout->addWidget(m_error);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_save = buttons->button(QDialogButtonBox::Save);
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        if (save())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &OrganizationSettingsDialog::reject);
+    layout->addWidget(buttons);
+
+    connect(m_cardProcessing, &QCheckBox::toggled, this, &OrganizationSettingsDialog::refresh);
+    connect(m_autoLock, &QSpinBox::valueChanged, this, &OrganizationSettingsDialog::refresh);
+    connect(m_countryCode, &QLineEdit::textChanged, this, &OrganizationSettingsDialog::refresh);
+
+    m_filling = true;
+    m_cardProcessing->setChecked(m_stored.cardProcessingEnabled);
+    for (PortalSetting s : PortalSettings::all())
+        m_portal.value(s)->setChecked(m_stored.value(s));
+    for (const auto& [member, box] : std::as_const(m_notify))
+        box->setChecked(m_stored.*member);
+    m_autoLock->setValue(m_stored.autoLockMinutes);
+    m_countryCode->setText(m_stored.defaultCountryCode);
+    m_filling = false;
+    refresh();
+}
+
+OrganizationSettings OrganizationSettingsDialog::fromFields() const
+{
+    OrganizationSettings s = m_stored;
+    s.cardProcessingEnabled = m_cardProcessing->isChecked();
+    for (PortalSetting p : PortalSettings::all())
+        s.set(p, m_portal.value(p)->isChecked());
+    for (const auto& [member, box] : m_notify)
+        s.*member = box->isChecked();
+    s.autoLockMinutes = m_autoLock->value();
+    s.defaultCountryCode = m_countryCode->text().trimmed();
+    return s;
+}
+
+bool OrganizationSettingsDialog::isDirty() const
+{
+    return fromFields().toKeyValues() != m_stored.toKeyValues();
+}
+
+void OrganizationSettingsDialog::refresh()
+{
+    if (m_filling)
+        return;
+    const OrganizationSettings current = fromFields();
+    for (PortalSetting s : PortalSettings::all()) {
+        const EffectiveSetting e = PortalSettings::effective(s, current);
+        // A setting that is on but cannot take effect says why (e.g. payments need card
+        // processing; booking within 24 hours needs self-scheduling).
+        const QString reason = current.value(s) && !e.on ? e.reason : QString();
+        m_portalReason.value(s)->setText(reason);
+        m_portalReason.value(s)->setVisible(!reason.isEmpty());
+    }
+    static const QRegularExpression code(QStringLiteral("^[1-9][0-9]{0,2}$"));
+    const bool codeOk = code.match(m_countryCode->text().trimmed()).hasMatch();
+    m_countryError->setText(codeOk ? QString() : tr("Enter a country calling code of 1 to 3 digits, e.g. 1 or 34."));
+    m_countryError->setVisible(!codeOk);
+    m_countryCode->setAccessibleDescription(m_countryError->text());
+    m_save->setEnabled(codeOk && isDirty());
+    setWindowModified(isDirty());
+}
+
+bool OrganizationSettingsDialog::save()
+{
+    if (!m_save->isEnabled())
+        return false;
+    const QMap<QString, QString> before = m_stored.toKeyValues();
+    const QMap<QString, QString> after = fromFields().toKeyValues();
+    auto cs = m_store.changeSet();
+    Status s = cs->begin();
+    for (auto it = after.begin(); s && it != after.end(); ++it)
+        if (before.value(it.key()) != it.value())
+            s = m_store.settings().setOrganization(*cs, it.key(), it.value());
+    if (s)
+        s = cs->commit();
+    if (!s) {
+        m_error->setText(s.message());
+        m_error->show();
+        return false;
+    }
+    m_stored = fromFields();
+    refresh();
+    emit saved();
+    return true;
+}
+
+void OrganizationSettingsDialog::reject()
+{
+    if (!isDirty())
+        return QDialog::reject();
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
+                                tr("The organization settings have changes that are not saved. Discard them?"),
+                                QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("discardSettings"));
+    box->button(QMessageBox::Cancel)->setText(tr("Keep editing"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box] {
+        if (box->clickedButton() == box->button(QMessageBox::Discard))
+            QDialog::reject();
+    });
+    box->open();
+}
+
+} // namespace pd
