@@ -70,6 +70,10 @@ QVariant sqlValue(const QJsonValue& v, bool notNull)
         return d;
     }
     case QJsonValue::String:
+        // The outbox writes a missing reference or date as "": in a nullable column that is
+        // NULL (relations point at a contact OR a client; a date of birth may be unknown).
+        if (!notNull && v.toString().isEmpty())
+            return QVariant();
         return v.toString();
     default:
         return notNull ? QVariant(QString()) : QVariant();

@@ -4,7 +4,9 @@
 #include "storage/Schema.h"
 #include "storage/vault/SecureBytes.h"
 
+#include <QEventLoop>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -34,14 +36,17 @@ Desk::~Desk()
 
 bool Desk::signIn(const QString& user, const QString& password, QString* error)
 {
+    QEventLoop loop;
     bool done = false;
     Status result;
     m_engine->signIn(user, password, [&](Status s) {
         result = s;
         done = true;
+        loop.quit();
     });
-    for (int i = 0; i < 600 && !done; ++i)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit); // a bound, not a pause: quit() ends it first
+    if (!done)
+        loop.exec();
     if (error)
         *error = done ? result.message() : QStringLiteral("sign-in timed out");
     return done && result.ok();

@@ -52,7 +52,12 @@ private slots:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
-    void cleanup() { m_server.reset(); }
+    void cleanup()
+    {
+        if (QTest::currentTestFailed()) // what the server said, for whoever reads the failure
+            qWarning("server log:\n%s", m_server->log().right(4000).constData());
+        m_server.reset();
+    }
 
     void twoOfflineDesksConverge()
     {
