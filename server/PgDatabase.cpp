@@ -5,6 +5,8 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <atomic>
+
 namespace pd::server {
 
 namespace {
@@ -141,11 +143,34 @@ Status PgTransaction::commit()
     return {};
 }
 
+namespace {
+// This thread's connection: named uniquely (thread ids are reused by later threads), for one
+// database URL, removed when the thread ends.
+struct ThreadConnection
+{
+    QString name;
+    QString url;
+    void drop()
+    {
+        if (name.isEmpty())
+            return;
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        name.clear();
+    }
+    ~ThreadConnection() { drop(); }
+};
+thread_local ThreadConnection t_connection;
+std::atomic<int> t_next{0};
+} // namespace
+
 Result<QSqlDatabase> PgDatabase::forThisThread(const QString& url)
 {
-    const QString name = QStringLiteral("pd-server-%1").arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
-    if (QSqlDatabase::contains(name)) {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
+    if (!t_connection.name.isEmpty() && t_connection.url == url) {
+        QSqlDatabase db = QSqlDatabase::database(t_connection.name, false);
         if (db.isOpen()) {
             QSqlQuery ping(db);
             if (ping.exec(QStringLiteral("SELECT 1")))
@@ -157,10 +182,13 @@ Result<QSqlDatabase> PgDatabase::forThisThread(const QString& url)
         return Error::make(Error::Kind::Unavailable,
                            QStringLiteral("cannot reach PostgreSQL: ") + db.lastError().databaseText());
     }
+    t_connection.drop();
     auto parsed = DatabaseUrl::parse(url);
     if (!parsed)
         return parsed.error();
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    t_connection.name = QStringLiteral("pd-server-%1").arg(t_next++);
+    t_connection.url = url;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), t_connection.name);
     db.setHostName(parsed->host);
     db.setPort(parsed->port);
     db.setUserName(parsed->user);
@@ -177,11 +205,7 @@ Result<QSqlDatabase> PgDatabase::forThisThread(const QString& url)
 
 void PgDatabase::closeForThisThread()
 {
-    const QString name = QStringLiteral("pd-server-%1").arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
-    if (QSqlDatabase::contains(name)) {
-        QSqlDatabase::database(name, false).close();
-        QSqlDatabase::removeDatabase(name);
-    }
+    t_connection.drop();
 }
 
 int PgDatabase::latestVersion()

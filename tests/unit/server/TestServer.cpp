@@ -1,0 +1,383 @@
+// The practice server in-process (real HTTP on 127.0.0.1, real PostgreSQL from
+// scripts/with-postgres, an injected clock): staff sign-in, token lifetimes and rotation,
+// the failed-login limit, roles, the protocol's error answers, resync, and concurrent
+// writers that never leave a gap a puller could skip.
+#include "core/Ids.h"
+#include "core/sync/Wire.h"
+#include "server/AuthService.h"
+#include "server/HttpServer.h"
+#include "server/PgDatabase.h"
+#include "server/SyncService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUuid>
+
+#include <httplib.h>
+
+#include <thread>
+
+using namespace pd;
+using namespace pd::server;
+
+namespace {
+
+struct Answer
+{
+    int status = 0;
+    QJsonObject body;
+    QByteArray raw;
+    QString retryAfter;
+};
+
+Answer toAnswer(const httplib::Result& r)
+{
+    Answer a;
+    if (!r)
+        return a;
+    a.status = r->status;
+    a.raw = QByteArray::fromStdString(r->body);
+    a.body = QJsonDocument::fromJson(a.raw).object();
+    a.retryAfter = QString::fromStdString(r->get_header_value("Retry-After"));
+    return a;
+}
+
+} // namespace
+
+class TestServer : public QObject
+{
+    Q_OBJECT
+
+    ManualClock m_clock{QDateTime::currentDateTimeUtc()};
+    QString m_url;
+    std::unique_ptr<HttpServer> m_server;
+    std::unique_ptr<httplib::Client> m_client;
+
+    Answer post(const char* path, const QJsonObject& body, const QString& token = {})
+    {
+        httplib::Headers headers;
+        if (!token.isEmpty())
+            headers.emplace("Authorization", "Bearer " + token.toStdString());
+        return toAnswer(m_client->Post(path, headers, QJsonDocument(body).toJson().toStdString(), "application/json"));
+    }
+    Answer postRaw(const char* path, const QByteArray& body, const QString& token)
+    {
+        httplib::Headers headers{{"Authorization", "Bearer " + token.toStdString()}};
+        return toAnswer(m_client->Post(path, headers, body.toStdString(), "application/json"));
+    }
+    Answer get(const std::string& path, const QString& token)
+    {
+        httplib::Headers headers{{"Authorization", "Bearer " + token.toStdString()}};
+        return toAnswer(m_client->Get(path.c_str(), headers));
+    }
+    QString login(const QString& user, const QString& password, Answer* out = nullptr)
+    {
+        const Answer a = post("/v1/auth/login", {{QStringLiteral("username"), user},
+                                                 {QStringLiteral("password"), password},
+                                                 {QStringLiteral("device"), QStringLiteral("test")}});
+        if (out)
+            *out = a;
+        return a.body.value(QStringLiteral("access_token")).toString();
+    }
+    static wire::Op op(const QString& entity, const QString& id, const QJsonObject& fields, qint64 base = 0)
+    {
+        wire::Op o;
+        o.opId = newId();
+        o.entity = entity;
+        o.entityId = id;
+        o.fields = fields;
+        o.baseVersion = base;
+        return o;
+    }
+    Answer push(const QString& token, const QList<wire::Op>& ops, int schema = wire::kSchema,
+                const QString& node = QStringLiteral("desk-a"))
+    {
+        wire::PushRequest r;
+        r.nodeId = node;
+        r.schema = schema;
+        r.ops = ops;
+        return postRaw("/v1/sync/push", wire::encode(r), token);
+    }
+
+    // A fresh database, migrated, with a practice and three users.
+    void startServer(int failedLoginsPerHour = 100, qint64 maxBody = 8 * 1024 * 1024)
+    {
+        m_server.reset();
+        const QUrl base(qEnvironmentVariable("PD_TEST_DATABASE_URL"));
+        QVERIFY2(base.isValid() && !base.isEmpty(), "run under scripts/with-postgres");
+        const QString name = QStringLiteral("pd_unit_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+        {
+            auto admin = PgDatabase::forThisThread(base.toString());
+            QVERIFY2(admin.ok(), qPrintable(admin.message()));
+            QSqlQuery q(*admin);
+            QVERIFY2(q.exec(QStringLiteral("CREATE DATABASE ") + name), qPrintable(q.lastError().text()));
+            PgDatabase::closeForThisThread();
+        }
+        QUrl url = base;
+        url.setPath(QLatin1Char('/') + name);
+        m_url = url.toString();
+        auto db = PgDatabase::forThisThread(m_url);
+        QVERIFY(db.ok());
+        QSqlDatabase conn = *db;
+        QVERIFY(PgDatabase::migrate(conn).ok());
+        QVERIFY(PgDatabase::migrate(conn).ok()); // idempotent
+        QSqlQuery practice(conn);
+        QVERIFY(practice.exec(QStringLiteral("INSERT INTO practices (id, name) VALUES (gen_random_uuid(), 'Test')")));
+        QVERIFY(AuthService::addUser(conn, QStringLiteral("admin"), QStringLiteral("admin"), "admin-password").ok());
+        QVERIFY(
+            AuthService::addUser(conn, QStringLiteral("maria"), QStringLiteral("frontdesk"), "maria-password").ok());
+        QVERIFY(!AuthService::addUser(conn, QStringLiteral("Maria"), QStringLiteral("frontdesk"), "another-password"));
+        QVERIFY(!AuthService::addUser(conn, QStringLiteral("short"), QStringLiteral("frontdesk"), "short"));
+        ServerConfig config;
+        config.databaseUrl = m_url;
+        config.listenPort = 0;
+        config.failedLoginsPerHour = failedLoginsPerHour;
+        config.maxBodyBytes = maxBody;
+        m_server = std::make_unique<HttpServer>(config, m_clock);
+        QVERIFY(m_server->start().ok());
+        m_client = std::make_unique<httplib::Client>("127.0.0.1", m_server->port());
+        m_client->set_read_timeout(30, 0);
+    }
+
+private slots:
+    void cleanup()
+    {
+        m_client.reset();
+        m_server.reset();
+    }
+
+    void healthNeedsNoToken()
+    {
+        startServer();
+        const Answer a = toAnswer(m_client->Get("/"));
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.body.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        QCOMPARE(a.body.value(QStringLiteral("protocol")).toInt(), 1);
+    }
+
+    void wrongPasswordAndUnknownUserGetTheSameAnswer()
+    {
+        startServer();
+        Answer ok, wrong, unknown;
+        QVERIFY(!login(QStringLiteral("maria"), QStringLiteral("maria-password"), &ok).isEmpty());
+        QCOMPARE(ok.body.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("frontdesk"));
+        QVERIFY(ok.body.value(QStringLiteral("refresh_token")).toString().startsWith(QLatin1String("pdr_")));
+        login(QStringLiteral("maria"), QStringLiteral("wrong-password"), &wrong);
+        login(QStringLiteral("nobody"), QStringLiteral("wrong-password"), &unknown);
+        QCOMPARE(wrong.status, 401);
+        QCOMPARE(unknown.status, 401);
+        QCOMPARE(wrong.raw, unknown.raw);
+        // Tokens are stored only as hashes.
+        auto db = PgDatabase::forThisThread(m_url);
+        QSqlQuery q(*db);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM tokens WHERE encode(token_hash, 'escape') LIKE 'pda_%'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void tooManyFailedLoginsLockTheAccountForAnHour()
+    {
+        startServer(5);
+        for (int i = 0; i < 5; ++i) {
+            Answer a;
+            login(QStringLiteral("maria"), QStringLiteral("guess-%1").arg(i), &a);
+            QCOMPARE(a.status, 401);
+        }
+        Answer limited;
+        QVERIFY(login(QStringLiteral("maria"), QStringLiteral("maria-password"), &limited).isEmpty());
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.body.value(QStringLiteral("error")).toString(), QStringLiteral("rate_limited"));
+        QVERIFY(limited.retryAfter.toInt() > 0);
+        // Another account is not affected; after the hour this one works again.
+        QVERIFY(!login(QStringLiteral("admin"), QStringLiteral("admin-password")).isEmpty());
+        m_clock.advanceMs(3601 * 1000);
+        QVERIFY(!login(QStringLiteral("maria"), QStringLiteral("maria-password")).isEmpty());
+        QCOMPARE(ServerConfig{}.failedLoginsPerHour, 100);
+    }
+
+    void accessTokensExpireAndRefreshTokensRotate()
+    {
+        startServer();
+        Answer first;
+        const QString access = login(QStringLiteral("maria"), QStringLiteral("maria-password"), &first);
+        const QString refresh = first.body.value(QStringLiteral("refresh_token")).toString();
+        QCOMPARE(get("/v1/sync/pull?cursor=0&schema=1", access).status, 200);
+        m_clock.advanceMs(16 * 60 * 1000);
+        const Answer expired = get("/v1/sync/pull?cursor=0&schema=1", access);
+        QCOMPARE(expired.status, 401);
+        QCOMPARE(expired.body.value(QStringLiteral("error")).toString(), QStringLiteral("token_expired"));
+
+        const Answer rotated = post("/v1/auth/refresh", {{QStringLiteral("refresh_token"), refresh}});
+        QCOMPARE(rotated.status, 200);
+        const QString access2 = rotated.body.value(QStringLiteral("access_token")).toString();
+        const QString refresh2 = rotated.body.value(QStringLiteral("refresh_token")).toString();
+        QVERIFY(refresh2 != refresh);
+        QCOMPARE(get("/v1/sync/pull?cursor=0&schema=1", access2).status, 200);
+
+        // The used-up refresh token presented again: the whole sign-in ends.
+        const Answer reused = post("/v1/auth/refresh", {{QStringLiteral("refresh_token"), refresh}});
+        QCOMPARE(reused.status, 401);
+        QCOMPARE(reused.body.value(QStringLiteral("error")).toString(), QStringLiteral("token_reused"));
+        QCOMPARE(post("/v1/auth/refresh", {{QStringLiteral("refresh_token"), refresh2}}).status, 401);
+        QCOMPARE(get("/v1/sync/pull?cursor=0&schema=1", access2).status, 401);
+    }
+
+    void logoutAndRevokeEndSignIns()
+    {
+        startServer();
+        Answer a;
+        const QString access = login(QStringLiteral("maria"), QStringLiteral("maria-password"), &a);
+        QCOMPARE(
+            post("/v1/auth/logout", {{QStringLiteral("refresh_token"), a.body.value(QStringLiteral("refresh_token"))}})
+                .status,
+            204);
+        QCOMPARE(get("/v1/sync/pull?cursor=0&schema=1", access).status, 401);
+
+        const QString again = login(QStringLiteral("maria"), QStringLiteral("maria-password"));
+        QCOMPARE(post("/v1/auth/revoke", {{QStringLiteral("username"), QStringLiteral("admin")}}, again).status,
+                 403); // only administrators
+        const QString admin = login(QStringLiteral("admin"), QStringLiteral("admin-password"));
+        QCOMPARE(post("/v1/auth/revoke", {{QStringLiteral("username"), QStringLiteral("maria")}}, admin).status, 204);
+        QCOMPARE(get("/v1/sync/pull?cursor=0&schema=1", again).status, 401);
+        QCOMPARE(get("/v1/sync/pull?cursor=0&schema=1", admin).status, 200);
+    }
+
+    void badRequestsAreAnsweredAndApplyNothing()
+    {
+        startServer(100, 64 * 1024);
+        const QString token = login(QStringLiteral("admin"), QStringLiteral("admin-password"));
+        QCOMPARE(
+            postRaw("/v1/sync/push", "{\"protocol\":1,\"schema\":1,\"node_id\":\"d\",\"ops\":[{\"op_", token).status,
+            400);
+        QCOMPARE(postRaw("/v1/sync/push", "<html>garbage</html>", token).status, 400);
+        const Answer schema = push(token, {op(QStringLiteral("client"), newId(), {})}, 99);
+        QCOMPARE(schema.status, 409);
+        QCOMPARE(schema.body.value(QStringLiteral("error")).toString(), QStringLiteral("schema_mismatch"));
+        QCOMPARE(schema.body.value(QStringLiteral("server_max")).toInt(), wire::kSchemaMax);
+        QCOMPARE(get("/v1/sync/pull?cursor=0&schema=99", token).status, 409);
+        QCOMPARE(get("/v1/sync/pull?cursor=x&schema=1", token).status, 400);
+        QList<wire::Op> big;
+        for (int i = 0; i < 400; ++i)
+            big << op(QStringLiteral("client"), newId(), {{QStringLiteral("notes"), QString(200, QLatin1Char('x'))}});
+        QCOMPARE(push(token, big).status, 413);
+        httplib::Headers headers{{"Authorization", "Bearer " + token.toStdString()}, {"X-PracticeDesk-Protocol", "7"}};
+        QCOMPARE(toAnswer(m_client->Get("/v1/sync/pull?cursor=0&schema=1", headers)).status, 400);
+        const Answer nothing = get("/v1/sync/pull?cursor=0&schema=1", token);
+        QCOMPARE(nothing.body.value(QStringLiteral("changes")).toArray().size(), 0);
+    }
+
+    void rolesAndPerOperationResults()
+    {
+        startServer();
+        const QString maria = login(QStringLiteral("maria"), QStringLiteral("maria-password"));
+        const QString admin = login(QStringLiteral("admin"), QStringLiteral("admin-password"));
+        const wire::Op setting = op(QStringLiteral("org_setting"), QStringLiteral("auto_lock_minutes"),
+                                    {{QStringLiteral("value"), QStringLiteral("5")}});
+        const wire::Op bad = op(QStringLiteral("invoice"), newId(), {});
+        const wire::Op client =
+            op(QStringLiteral("client"), newId(), {{QStringLiteral("first_name"), QStringLiteral("A")}});
+        auto r = wire::decodePushResponse(push(maria, {setting, bad, client}).raw);
+        QVERIFY(r.ok());
+        QCOMPARE(r->results.size(), 3);
+        QCOMPARE(r->results[0].status, wire::OpStatus::Rejected);
+        QVERIFY(r->results[0].reason.contains(QLatin1String("administrators")));
+        QCOMPARE(r->results[1].status, wire::OpStatus::Rejected);
+        QCOMPARE(r->results[2].status, wire::OpStatus::Applied);
+        wire::Op again = setting;
+        again.opId = newId();
+        auto a = wire::decodePushResponse(push(admin, {again}).raw);
+        QCOMPARE(a->results[0].status, wire::OpStatus::Applied);
+        // The same batch again: every operation answers duplicate and nothing changes.
+        auto replay = wire::decodePushResponse(push(maria, {setting, bad, client}).raw);
+        for (const wire::OpResult& x : replay->results)
+            QCOMPARE(x.status, wire::OpStatus::Duplicate);
+        auto page = wire::decodePullPage(get("/v1/sync/pull?cursor=0&schema=1", maria).raw);
+        QCOMPARE(page->changes.size(), 2);
+    }
+
+    void anOldCursorMustResync()
+    {
+        startServer();
+        const QString token = login(QStringLiteral("admin"), QStringLiteral("admin-password"));
+        const QString id = newId();
+        push(token, {op(QStringLiteral("client"), id, {{QStringLiteral("first_name"), QStringLiteral("Gone")}})});
+        wire::Op del = op(QStringLiteral("client"), id, {}, 1);
+        del.kind = wire::OpKind::Delete;
+        push(token, {del});
+        push(token, {op(QStringLiteral("client"), newId(), {{QStringLiteral("first_name"), QStringLiteral("Stays")}})});
+        auto db = PgDatabase::forThisThread(m_url);
+        QSqlDatabase conn = *db;
+        QSqlQuery age(conn);
+        QVERIFY(age.exec(QStringLiteral("UPDATE records SET updated_at = now() - interval '40 days' WHERE deleted")));
+        QVERIFY(SyncService::prune(conn, 30).ok());
+        const Answer old = get("/v1/sync/pull?cursor=1&schema=1", token);
+        QCOMPARE(old.status, 410);
+        QCOMPARE(old.body.value(QStringLiteral("error")).toString(), QStringLiteral("resync_required"));
+        auto fresh = wire::decodePullPage(get("/v1/sync/pull?cursor=0&schema=1", token).raw);
+        QVERIFY(fresh.ok());
+        QCOMPARE(fresh->changes.size(), 1);
+    }
+
+    void plainHttpOnlyOnLoopback()
+    {
+        ServerConfig config;
+        config.databaseUrl = QStringLiteral("postgresql://x@127.0.0.1/x");
+        config.listenHost = QStringLiteral("0.0.0.0");
+        config.listenPort = 0;
+        HttpServer server(config);
+        const Status s = server.bind();
+        QVERIFY(!s);
+        QVERIFY2(s.message().contains(QLatin1String("--tls-cert")), qPrintable(s.message()));
+        config.listenHost = QStringLiteral("::1");
+        QVERIFY(config.checkListen().ok());
+    }
+
+    void concurrentWritersNeverLeaveAGapForAPuller()
+    {
+        startServer();
+        const QString token = login(QStringLiteral("admin"), QStringLiteral("admin-password"));
+        const int perWriter = 150;
+        auto writer = [&](const QString& node) {
+            httplib::Client c("127.0.0.1", m_server->port());
+            for (int i = 0; i < perWriter; i += 10) {
+                wire::PushRequest r;
+                r.nodeId = node;
+                for (int k = 0; k < 10; ++k)
+                    r.ops << op(QStringLiteral("client"), newId(), {{QStringLiteral("first_name"), node}});
+                c.Post("/v1/sync/push", {{"Authorization", "Bearer " + token.toStdString()}},
+                       wire::encode(r).toStdString(), "application/json");
+            }
+        };
+        QSet<QString> seen;
+        qint64 cursor = 0;
+        std::thread w1(writer, QStringLiteral("w1"));
+        std::thread w2(writer, QStringLiteral("w2"));
+        auto pullAll = [&] {
+            for (;;) {
+                auto page = wire::decodePullPage(
+                    get("/v1/sync/pull?cursor=" + std::to_string(cursor) + "&schema=1", token).raw);
+                if (!page)
+                    return;
+                for (const wire::Change& c : page->changes)
+                    seen.insert(c.entityId);
+                cursor = page->cursor;
+                if (!page->more)
+                    return;
+            }
+        };
+        for (int i = 0; i < 40; ++i)
+            pullAll(); // pulls while the writers commit
+        w1.join();
+        w2.join();
+        pullAll();
+        QCOMPARE(seen.size(), 2 * perWriter); // nothing committed behind the cursor was skipped
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServer)
+#include "TestServer.moc"
