@@ -36,6 +36,10 @@ QByteArray tokenHash(const QString& token)
     return out;
 }
 
+// A desk that asks again with the refresh token it just used, within this time and before
+// using the new one, is retrying (its answer was lost), not a thief.
+constexpr qint64 kRefreshRetrySeconds = 60;
+
 QString uuid()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -193,7 +197,7 @@ Result<TokenPair> AuthService::refresh(QSqlDatabase& db, const QString& refreshT
         return s.error();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT t.practice_id, t.user_id, u.username, u.role, t.family, t.device, t.expires_at, "
-                             "t.used_at IS NOT NULL, t.revoked_at IS NOT NULL FROM tokens t JOIN users u ON "
+                             "t.used_at, t.revoked_at IS NOT NULL, t.created_at FROM tokens t JOIN users u ON "
                              "u.practice_id = t.practice_id AND u.id = t.user_id WHERE t.token_hash = ? AND t.kind = "
                              "'refresh' FOR UPDATE OF t"));
     q.addBindValue(tokenHash(refreshToken));
@@ -205,24 +209,61 @@ Result<TokenPair> AuthService::refresh(QSqlDatabase& db, const QString& refreshT
     const Principal user{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
     const QString family = q.value(4).toString();
     const QString device = q.value(5).toString();
-    if (q.value(8).toBool() || q.value(6).toDateTime() <= m_clock.nowUtc())
+    const QDateTime now = m_clock.nowUtc();
+    const QDateTime usedAt = q.value(7).toDateTime();
+    const QDateTime createdAt = q.value(9).toDateTime();
+    if (q.value(8).toBool() || q.value(6).toDateTime() <= now)
         return invalid;
-    if (q.value(7).toBool()) {
-        // Used before: someone else holds a copy. End the whole sign-in (family).
-        QSqlQuery revoke(db);
-        revoke.prepare(QStringLiteral("UPDATE tokens SET revoked_at = now() WHERE practice_id = ? AND family = ? AND "
-                                      "revoked_at IS NULL"));
-        revoke.addBindValue(user.practiceId);
-        revoke.addBindValue(family);
-        if (Status s = exec(revoke, "revoking a token family"); !s)
+    if (!usedAt.isNull()) {
+        // Used before. Either the desk never received (or never stored) the answer — it was
+        // killed, or the network dropped it — and asks again soon, before using what it was
+        // given: then the unused successor is withdrawn and a new pair issued. Or someone
+        // else holds a copy: then the whole sign-in (family) ends.
+        QSqlQuery successors(db);
+        // (The token itself is excluded by hash: created_at comes back to us with milliseconds
+        // only, so "later than" alone could match it.)
+        successors.prepare(QStringLiteral("SELECT count(*) FROM tokens WHERE practice_id = ? AND family = ? AND kind = "
+                                          "'refresh' AND created_at > ? AND token_hash <> ? AND used_at IS NOT NULL"));
+        successors.addBindValue(user.practiceId);
+        successors.addBindValue(family);
+        successors.addBindValue(createdAt);
+        successors.addBindValue(tokenHash(refreshToken));
+        if (Status s = exec(successors, "checking a refresh token's successors"); !s)
             return s.error();
+        successors.next();
+        const bool retry = successors.value(0).toInt() == 0 && usedAt.secsTo(now) <= kRefreshRetrySeconds;
+        QSqlQuery revoke(db);
+        if (retry) { // withdraw the unused successor
+            revoke.prepare(QStringLiteral("UPDATE tokens SET revoked_at = now() WHERE practice_id = ? AND family = ? "
+                                          "AND created_at > ? AND token_hash <> ? AND revoked_at IS NULL"));
+            revoke.addBindValue(user.practiceId);
+            revoke.addBindValue(family);
+            revoke.addBindValue(createdAt);
+            revoke.addBindValue(tokenHash(refreshToken));
+        } else { // end the whole sign-in
+            revoke.prepare(QStringLiteral("UPDATE tokens SET revoked_at = now() WHERE practice_id = ? AND family = ? "
+                                          "AND revoked_at IS NULL"));
+            revoke.addBindValue(user.practiceId);
+            revoke.addBindValue(family);
+        }
+        if (Status s = exec(revoke, "revoking tokens"); !s)
+            return s.error();
+        if (!retry) {
+            if (Status s = tx.commit(); !s)
+                return s.error();
+            return authError("token_reused", QStringLiteral("This sign-in was used from two places and has been "
+                                                            "ended; sign in again."));
+        }
+        auto pair = issue(db, user, family, device);
+        if (!pair)
+            return pair.error();
         if (Status s = tx.commit(); !s)
             return s.error();
-        return authError("token_reused", QStringLiteral("This sign-in was used from two places and has been ended; "
-                                                        "sign in again."));
+        return pair;
     }
     QSqlQuery use(db);
-    use.prepare(QStringLiteral("UPDATE tokens SET used_at = now() WHERE token_hash = ?"));
+    use.prepare(QStringLiteral("UPDATE tokens SET used_at = ? WHERE token_hash = ?"));
+    use.addBindValue(now);
     use.addBindValue(tokenHash(refreshToken));
     if (Status s = exec(use, "using a refresh token"); !s)
         return s.error();

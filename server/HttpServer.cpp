@@ -38,6 +38,7 @@ void sendJson(httplib::Response& res, int status, const QJsonObject& body)
 
 void sendError(httplib::Response& res, const QString& code, const QString& message, QJsonObject extra = {})
 {
+    res.set_header("X-PracticeDesk-Error", code.toStdString());
     extra.insert(QStringLiteral("error"), code);
     extra.insert(QStringLiteral("message"), message);
     sendJson(res, statusFor(code), extra);
@@ -106,11 +107,13 @@ void HttpServer::configure()
     m_http->set_keep_alive_max_count(100);
     m_http->set_keep_alive_timeout(5);
     m_http->set_logger([](const httplib::Request& req, const httplib::Response& res) {
-        logEvent(res.status >= 500 ? "error" : "info", QStringLiteral("request"),
-                 {{QStringLiteral("method"), QString::fromStdString(req.method)},
-                  {QStringLiteral("path"), QString::fromStdString(req.path)},
-                  {QStringLiteral("status"), res.status},
-                  {QStringLiteral("remote"), QString::fromStdString(req.remote_addr)}});
+        QJsonObject line{{QStringLiteral("method"), QString::fromStdString(req.method)},
+                         {QStringLiteral("path"), QString::fromStdString(req.path)},
+                         {QStringLiteral("status"), res.status},
+                         {QStringLiteral("remote"), QString::fromStdString(req.remote_addr)}};
+        if (res.has_header("X-PracticeDesk-Error")) // the error code only: messages may name records
+            line.insert(QStringLiteral("error"), QString::fromStdString(res.get_header_value("X-PracticeDesk-Error")));
+        logEvent(res.status >= 500 ? "error" : "info", QStringLiteral("request"), line);
     });
     routes();
 }
@@ -221,29 +224,33 @@ void HttpServer::routes()
                      res.status = 204;
                  })));
 
-    m_http->Post("/v1/sync/push", api(authed([this](QSqlDatabase& db, const Principal& who, const httplib::Request& req,
-                                                    httplib::Response& res) {
-                     auto request = wire::decodePushRequest(QByteArray::fromStdString(req.body));
-                     if (!request)
-                         return sendError(res,
-                                          request.error().field == QLatin1String("payload_too_large")
-                                              ? QStringLiteral("payload_too_large")
-                                              : QStringLiteral("bad_request"),
-                                          request.message());
-                     if (request->schema < wire::kSchemaMin || request->schema > wire::kSchemaMax)
-                         return sendError(res, QStringLiteral("schema_mismatch"),
-                                          QStringLiteral("This server accepts data schema %1 to %2, not %3.")
-                                              .arg(wire::kSchemaMin)
-                                              .arg(wire::kSchemaMax)
-                                              .arg(request->schema),
-                                          {{QStringLiteral("server_min"), wire::kSchemaMin},
-                                           {QStringLiteral("server_max"), wire::kSchemaMax}});
-                     auto response = m_sync.push(db, who, *request);
-                     if (!response)
-                         return sendInternal(res, response.error());
-                     res.status = 200;
-                     res.set_content(wire::encode(*response).toStdString(), "application/json");
-                 })));
+    m_http->Post(
+        "/v1/sync/push",
+        api(authed([this](QSqlDatabase& db, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+            auto request = wire::decodePushRequest(QByteArray::fromStdString(req.body));
+            if (!request)
+                logEvent("warning", QStringLiteral("bad_push"),
+                         {{QStringLiteral("user"), who.username}, {QStringLiteral("reason"), request.message()}});
+            if (!request)
+                return sendError(res,
+                                 request.error().field == QLatin1String("payload_too_large")
+                                     ? QStringLiteral("payload_too_large")
+                                     : QStringLiteral("bad_request"),
+                                 request.message());
+            if (request->schema < wire::kSchemaMin || request->schema > wire::kSchemaMax)
+                return sendError(res, QStringLiteral("schema_mismatch"),
+                                 QStringLiteral("This server accepts data schema %1 to %2, not %3.")
+                                     .arg(wire::kSchemaMin)
+                                     .arg(wire::kSchemaMax)
+                                     .arg(request->schema),
+                                 {{QStringLiteral("server_min"), wire::kSchemaMin},
+                                  {QStringLiteral("server_max"), wire::kSchemaMax}});
+            auto response = m_sync.push(db, who, *request);
+            if (!response)
+                return sendInternal(res, response.error());
+            res.status = 200;
+            res.set_content(wire::encode(*response).toStdString(), "application/json");
+        })));
 
     m_http->Get("/v1/sync/pull", api(authed([this](QSqlDatabase& db, const Principal& who, const httplib::Request& req,
                                                    httplib::Response& res) {

@@ -115,8 +115,8 @@ class TestServer : public QObject
             QVERIFY2(admin.ok(), qPrintable(admin.message()));
             QSqlQuery q(*admin);
             QVERIFY2(q.exec(QStringLiteral("CREATE DATABASE ") + name), qPrintable(q.lastError().text()));
-            PgDatabase::closeForThisThread();
         }
+        PgDatabase::closeForThisThread();
         QUrl url = base;
         url.setPath(QLatin1Char('/') + name);
         m_url = url.toString();
@@ -219,12 +219,45 @@ private slots:
         QVERIFY(refresh2 != refresh);
         QCOMPARE(get("/v1/sync/pull?cursor=0&schema=1", access2).status, 200);
 
-        // The used-up refresh token presented again: the whole sign-in ends.
+        // The used-up refresh token again at once, before the new one was used: a desk whose
+        // answer was lost (or that was killed) retrying. It gets a new pair; the unused one
+        // it never received stops working.
+        const Answer retried = post("/v1/auth/refresh", {{QStringLiteral("refresh_token"), refresh}});
+        QCOMPARE(retried.status, 200);
+        QCOMPARE(post("/v1/auth/refresh", {{QStringLiteral("refresh_token"), refresh2}}).status, 401);
+        const QString refresh3 = retried.body.value(QStringLiteral("refresh_token")).toString();
+        const Answer next = post("/v1/auth/refresh", {{QStringLiteral("refresh_token"), refresh3}});
+        QCOMPARE(next.status, 200);
+        const QString access4 = next.body.value(QStringLiteral("access_token")).toString();
+
+        // The old token once more after its successors were used: someone else has a copy,
+        // and the whole sign-in ends.
         const Answer reused = post("/v1/auth/refresh", {{QStringLiteral("refresh_token"), refresh}});
         QCOMPARE(reused.status, 401);
         QCOMPARE(reused.body.value(QStringLiteral("error")).toString(), QStringLiteral("token_reused"));
-        QCOMPARE(post("/v1/auth/refresh", {{QStringLiteral("refresh_token"), refresh2}}).status, 401);
-        QCOMPARE(get("/v1/sync/pull?cursor=0&schema=1", access2).status, 401);
+        QCOMPARE(get("/v1/sync/pull?cursor=0&schema=1", access4).status, 401);
+        QCOMPARE(post("/v1/auth/refresh",
+                      {{QStringLiteral("refresh_token"), next.body.value(QStringLiteral("refresh_token"))}})
+                     .status,
+                 401);
+    }
+
+    void aLateReplayOfAUsedRefreshTokenEndsTheSignIn()
+    {
+        startServer();
+        Answer first;
+        login(QStringLiteral("maria"), QStringLiteral("maria-password"), &first);
+        const QString refresh = first.body.value(QStringLiteral("refresh_token")).toString();
+        const Answer rotated = post("/v1/auth/refresh", {{QStringLiteral("refresh_token"), refresh}});
+        QCOMPARE(rotated.status, 200);
+        m_clock.advanceMs(61 * 1000); // past the retry window
+        const Answer reused = post("/v1/auth/refresh", {{QStringLiteral("refresh_token"), refresh}});
+        QCOMPARE(reused.status, 401);
+        QCOMPARE(reused.body.value(QStringLiteral("error")).toString(), QStringLiteral("token_reused"));
+        QCOMPARE(post("/v1/auth/refresh",
+                      {{QStringLiteral("refresh_token"), rotated.body.value(QStringLiteral("refresh_token"))}})
+                     .status,
+                 401);
     }
 
     void logoutAndRevokeEndSignIns()
