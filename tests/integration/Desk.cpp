@@ -132,8 +132,12 @@ QStringList Desk::snapshot()
     const QStringList skip = {QStringLiteral("hlc"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
                               QStringLiteral("sort_key")};
     for (const QString& table : schema::syncedTables()) {
+        // A record deleted before another desk ever saw it is a tombstone on one desk and
+        // absent on the other: both mean "gone", so only live rows are compared.
         QSqlQuery q(m_store->sql());
-        q.exec(QStringLiteral("SELECT * FROM %1").arg(table));
+        q.exec(table == QLatin1String("org_settings")
+                   ? QStringLiteral("SELECT * FROM org_settings")
+                   : QStringLiteral("SELECT * FROM %1 WHERE deleted = 0").arg(table));
         while (q.next()) {
             QStringList cells{table};
             const QSqlRecord r = q.record();
