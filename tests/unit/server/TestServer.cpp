@@ -331,6 +331,13 @@ private slots:
             QCOMPARE(x.status, wire::OpStatus::Duplicate);
         auto page = wire::decodePullPage(get("/v1/sync/pull?cursor=0&schema=1", maria).raw);
         QCOMPARE(page->changes.size(), 2);
+        // The same operation twice in one batch is applied once.
+        const wire::Op twice =
+            op(QStringLiteral("client"), newId(), {{QStringLiteral("first_name"), QStringLiteral("B")}});
+        auto both = wire::decodePushResponse(push(maria, {twice, twice}).raw);
+        QVERIFY(both.ok());
+        QCOMPARE(both->results[0].status, wire::OpStatus::Applied);
+        QCOMPARE(both->results[1].status, wire::OpStatus::Duplicate);
     }
 
     void anOldCursorMustResync()
