@@ -210,6 +210,7 @@ void SyncEngine::pushNext()
         }
         if (decoded->results.isEmpty())
             return failWith(State::Error, tr("The server accepted none of the changes."));
+        emit progress();
         pushNext();
     });
 }
@@ -240,6 +241,7 @@ void SyncEngine::pullNext()
         if (Status s = m_store.applyPullPage(*page); !s)
             return failWith(State::Error, s.message());
         m_summary.pulled += static_cast<int>(page->changes.size());
+        emit progress();
         if (page->more)
             return pullNext();
         succeed();

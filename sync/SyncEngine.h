@@ -81,6 +81,8 @@ signals:
     void finished(bool ok, const QString& error);
     void refreshTokenChanged(const QByteArray& token);
     void signedOut(const QString& reason);
+    // After every batch sent and page received (lastSummary() has the running counts).
+    void progress();
 
 private:
     void setState(State s);

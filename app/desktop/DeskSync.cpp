@@ -51,6 +51,7 @@ void DeskSync::makeEngine(const QUrl& server)
     m_transport = std::make_unique<NetworkTransport>(server);
     m_engine = std::make_unique<SyncEngine>(*m_sync, *m_transport, m_clock);
     connect(m_engine.get(), &SyncEngine::stateChanged, this, &DeskSync::updateStatus);
+    connect(m_engine.get(), &SyncEngine::progress, this, &DeskSync::updateStatus);
     connect(m_engine.get(), &SyncEngine::finished, this, [this](bool) {
         updateStatus();
         m_window.refreshClients();
@@ -150,9 +151,12 @@ QString DeskSync::statusText() const
     case SyncEngine::State::SignedOut:
         text = tr("Not signed in to the practice server · %1").arg(waiting);
         break;
-    case SyncEngine::State::Syncing:
-        text = tr("Syncing… · %1").arg(waiting);
+    case SyncEngine::State::Syncing: {
+        const SyncEngine::Summary sum = m_engine->lastSummary();
+        text = tr("Syncing: %1 sent, %2 received · %3")
+                   .arg(locale.toString(sum.pushed), locale.toString(sum.pulled), waiting);
         break;
+    }
     case SyncEngine::State::Idle: {
         const QDateTime last = m_engine->lastSync();
         text = last.isValid() ? tr("Online · synced %1 · %2")
