@@ -138,12 +138,14 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
     QHash<QString, Record> records;
     if (toApply > 0) {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT entity, entity_id, version, deleted, deleted_by, fields, field_versions, "
-                                 "field_nodes FROM records WHERE practice_id = ? AND (entity, entity_id) IN (SELECT * "
-                                 "FROM unnest(?::text[], ?::text[])) FOR UPDATE"));
-        q.addBindValue(who.practiceId);
+        // A join on the primary key (an IN over unnest() can be planned as a scan per element).
+        q.prepare(QStringLiteral("SELECT r.entity, r.entity_id, r.version, r.deleted, r.deleted_by, r.fields, "
+                                 "r.field_versions, r.field_nodes FROM unnest(?::text[], ?::text[]) AS k(entity, "
+                                 "entity_id) JOIN records r ON r.practice_id = ?::uuid AND r.entity = k.entity AND "
+                                 "r.entity_id = k.entity_id FOR UPDATE OF r"));
         q.addBindValue(arrayLiteral(entities));
         q.addBindValue(arrayLiteral(ids));
+        q.addBindValue(who.practiceId);
         if (Status s = exec(q, "reading records"); !s)
             return s.error();
         while (q.next()) {
@@ -367,12 +369,12 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
             return s.error();
         // Each record once in the log, at its latest position (pull then sends it once).
         QSqlQuery compact(db);
-        compact.prepare(
-            QStringLiteral("DELETE FROM change_log WHERE practice_id = ? AND (entity, entity_id) IN (SELECT "
-                           "* FROM unnest(?::text[], ?::text[]))"));
-        compact.addBindValue(who.practiceId);
+        compact.prepare(QStringLiteral("DELETE FROM change_log c USING unnest(?::text[], ?::text[]) AS k(entity, "
+                                       "entity_id) WHERE c.practice_id = ?::uuid AND c.entity = k.entity AND "
+                                       "c.entity_id = k.entity_id"));
         compact.addBindValue(arrayLiteral(logEntities));
         compact.addBindValue(arrayLiteral(logIds));
+        compact.addBindValue(who.practiceId);
         if (Status s = exec(compact, "compacting the change log"); !s)
             return s.error();
         if (Status s =
