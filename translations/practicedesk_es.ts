@@ -23,7 +23,7 @@
 <context>
     <name>ClientRules</name>
     <message>
-        <source>Enter the client's first or last name.</source>
+        <source>Enter the client&apos;s first or last name.</source>
         <translation>Introduzca el nombre o los apellidos del cliente.</translation>
     </message>
     <message>
@@ -55,11 +55,11 @@
         <translation>La relación no está vigente hoy.</translation>
     </message>
     <message>
-        <source>No email address: the client's preferred method is email.</source>
+        <source>No email address: the client&apos;s preferred method is email.</source>
         <translation>Sin dirección de correo electrónico: el método preferido del cliente es el correo electrónico.</translation>
     </message>
     <message>
-        <source>No mobile phone: the client's preferred method is SMS.</source>
+        <source>No mobile phone: the client&apos;s preferred method is SMS.</source>
         <translation>Sin teléfono móvil: el método preferido del cliente es el SMS.</translation>
     </message>
     <message>
@@ -117,8 +117,8 @@
         <translation>La parte anterior a la @ tiene más de 64 caracteres.</translation>
     </message>
     <message>
-        <source>The email address contains "%1" before the @, which is not allowed.</source>
-        <translation>La dirección de correo electrónico contiene "%1" antes de la @, lo cual no está permitido.</translation>
+        <source>The email address contains &quot;%1&quot; before the @, which is not allowed.</source>
+        <translation>La dirección de correo electrónico contiene &quot;%1&quot; antes de la @, lo cual no está permitido.</translation>
     </message>
     <message>
         <source>The email address has a misplaced dot.</source>
@@ -129,24 +129,24 @@
         <translation>La dirección de correo electrónico no tiene dominio después de la @.</translation>
     </message>
     <message>
-        <source>The domain of the email address contains "%1".</source>
-        <translation>El dominio de la dirección de correo electrónico contiene "%1".</translation>
+        <source>The domain of the email address contains &quot;%1&quot;.</source>
+        <translation>El dominio de la dirección de correo electrónico contiene &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>The domain "%1" is incomplete (e.g. example.com).</source>
-        <translation>El dominio "%1" está incompleto (p. ej., example.com).</translation>
+        <source>The domain &quot;%1&quot; is incomplete (e.g. example.com).</source>
+        <translation>El dominio &quot;%1&quot; está incompleto (p. ej., example.com).</translation>
     </message>
     <message>
-        <source>The domain "%1" is not valid.</source>
-        <translation>El dominio "%1" no es válido.</translation>
+        <source>The domain &quot;%1&quot; is not valid.</source>
+        <translation>El dominio &quot;%1&quot; no es válido.</translation>
     </message>
     <message>
         <source>The phone number is empty.</source>
         <translation>El número de teléfono está vacío.</translation>
     </message>
     <message>
-        <source>The phone number contains "%1"; use digits only (spaces, dashes and parentheses are fine).</source>
-        <translation>El número de teléfono contiene "%1"; use solo dígitos (se admiten espacios, guiones y paréntesis).</translation>
+        <source>The phone number contains &quot;%1&quot;; use digits only (spaces, dashes and parentheses are fine).</source>
+        <translation>El número de teléfono contiene &quot;%1&quot;; use solo dígitos (se admiten espacios, guiones y paréntesis).</translation>
     </message>
     <message>
         <source>A North American phone number has 10 digits (with area code); this one has %1. For other countries start with + and the country code.</source>
@@ -176,8 +176,8 @@
         <translation>La línea %1 contiene un carácter NUL; no es un archivo CSV de texto.</translation>
     </message>
     <message>
-        <source>Line %1: a quote appears in the middle of a field; put the whole field in quotes and double the quote ("").</source>
-        <translation>Línea %1: hay comillas en medio de un campo; ponga todo el campo entre comillas y duplique las comillas internas ("").</translation>
+        <source>Line %1: a quote appears in the middle of a field; put the whole field in quotes and double the quote (&quot;&quot;).</source>
+        <translation>Línea %1: hay comillas en medio de un campo; ponga todo el campo entre comillas y duplique las comillas internas (&quot;&quot;).</translation>
     </message>
     <message>
         <source>Line %1: text follows a closing quote.</source>
@@ -286,7 +286,7 @@
         <translation>Esta base de datos no está protegida con una frase de contraseña; su clave está en el llavero del sistema. Ejecute sin --passphrase-stdin.</translation>
     </message>
     <message>
-        <source>The OS keychain cannot give this database's key (%1). The database is also protected by a passphrase: give it on standard input with --passphrase-stdin.</source>
+        <source>The OS keychain cannot give this database&apos;s key (%1). The database is also protected by a passphrase: give it on standard input with --passphrase-stdin.</source>
         <translation>El llavero del sistema no puede proporcionar la clave de esta base de datos (%1). La base de datos también está protegida con una frase de contraseña: indíquela por la entrada estándar con --passphrase-stdin.</translation>
     </message>
     <message>
@@ -344,7 +344,7 @@
         <translation>Un cliente no puede gestionar su propio portal de padres.</translation>
     </message>
     <message>
-        <source>%1 already has portal access as a contact of %2. A person can reach a client's portal either as a contact or as the parent-portal user, never both: remove the contact's portal access, or choose another parent-portal user.</source>
+        <source>%1 already has portal access as a contact of %2. A person can reach a client&apos;s portal either as a contact or as the parent-portal user, never both: remove the contact&apos;s portal access, or choose another parent-portal user.</source>
         <translation>%1 ya tiene acceso al portal como contacto de %2. Una persona puede acceder al portal de un cliente como contacto o como usuario del portal de padres, nunca de ambas formas: retire el acceso al portal del contacto o elija otro usuario del portal de padres.</translation>
     </message>
 </context>
@@ -414,7 +414,7 @@
         <translation>Completar y firmar formularios</translation>
     </message>
     <message>
-        <source>Fills in and signs forms sent for the client; they are filed on the client's timeline with who signed.</source>
+        <source>Fills in and signs forms sent for the client; they are filed on the client&apos;s timeline with who signed.</source>
         <translation>Completa y firma los formularios enviados para el cliente; se archivan en el historial del cliente indicando quién los firmó.</translation>
     </message>
     <message>
@@ -430,7 +430,7 @@
         <translation>Gestionar la facturación</translation>
     </message>
     <message>
-        <source>Views and pays the client's invoices and manages saved cards; Good Faith Estimates still go to the client only.</source>
+        <source>Views and pays the client&apos;s invoices and manages saved cards; Good Faith Estimates still go to the client only.</source>
         <translation>Ve y paga las facturas del cliente y gestiona las tarjetas guardadas; las estimaciones de buena fe (Good Faith Estimates) se siguen enviando solo al cliente.</translation>
     </message>
     <message>
@@ -438,7 +438,7 @@
         <translation>Gestionar citas</translation>
     </message>
     <message>
-        <source>Books, reschedules and cancels the client's appointments, within the practice's self-scheduling rules.</source>
+        <source>Books, reschedules and cancels the client&apos;s appointments, within the practice&apos;s self-scheduling rules.</source>
         <translation>Reserva, reprograma y cancela las citas del cliente, dentro de las reglas de autoprogramación del centro.</translation>
     </message>
     <message>
@@ -465,19 +465,19 @@
         <translation>Un profesional clínico marcó este elemento como no visible para contactos.</translation>
     </message>
     <message>
-        <source>This client's portal is run by a parent (parent portal); the client has no portal access.</source>
+        <source>This client&apos;s portal is run by a parent (parent portal); the client has no portal access.</source>
         <translation>El portal de este cliente lo gestiona un padre o madre (portal de padres); el cliente no tiene acceso al portal.</translation>
     </message>
     <message>
-        <source>This person does not run the client's portal.</source>
+        <source>This person does not run the client&apos;s portal.</source>
         <translation>Esta persona no gestiona el portal del cliente.</translation>
     </message>
     <message>
-        <source>The contact's relation to the client was removed.</source>
+        <source>The contact&apos;s relation to the client was removed.</source>
         <translation>Se eliminó la relación del contacto con el cliente.</translation>
     </message>
     <message>
-        <source>The contact's relation to the client is not valid today.</source>
+        <source>The contact&apos;s relation to the client is not valid today.</source>
         <translation>La relación del contacto con el cliente no está vigente hoy.</translation>
     </message>
     <message>
@@ -489,12 +489,12 @@
         <translation>Esto solo se envía al cliente, nunca a un contacto.</translation>
     </message>
     <message>
-        <source>The contact does not have the "%1" permission.</source>
-        <translation>El contacto no tiene el permiso "%1".</translation>
+        <source>The contact does not have the &quot;%1&quot; permission.</source>
+        <translation>El contacto no tiene el permiso &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>%1 is off: %2</source>
-        <translation>La opción "%1" está desactivada: %2</translation>
+        <translation>La opción &quot;%1&quot; está desactivada: %2</translation>
     </message>
 </context>
 <context>
@@ -536,20 +536,20 @@
         <translation>Ocultar la dirección del centro en los formularios de admisión</translation>
     </message>
     <message>
-        <source>Auto-lock must be between 1 and 240 minutes, not "%1".</source>
-        <translation>El bloqueo automático debe estar entre 1 y 240 minutos, no "%1".</translation>
+        <source>Auto-lock must be between 1 and 240 minutes, not &quot;%1&quot;.</source>
+        <translation>El bloqueo automático debe estar entre 1 y 240 minutos, no &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>"%1" is not a country calling code.</source>
-        <translation>"%1" no es un código telefónico de país.</translation>
+        <source>&quot;%1&quot; is not a country calling code.</source>
+        <translation>&quot;%1&quot; no es un código telefónico de país.</translation>
     </message>
     <message>
-        <source>Setting %1 must be true or false, not "%2".</source>
-        <translation>El ajuste %1 debe ser true o false, no "%2".</translation>
+        <source>Setting %1 must be true or false, not &quot;%2&quot;.</source>
+        <translation>El ajuste %1 debe ser true o false, no &quot;%2&quot;.</translation>
     </message>
     <message>
-        <source>Unknown setting "%1".</source>
-        <translation>Ajuste desconocido "%1".</translation>
+        <source>Unknown setting &quot;%1&quot;.</source>
+        <translation>Ajuste desconocido &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Payments are unavailable until card processing is turned on for the organization.</source>
@@ -560,8 +560,8 @@
         <translation>Requiere la autoprogramación de citas, que está desactivada.</translation>
     </message>
     <message>
-        <source>Needs "Display insurance info", which is off.</source>
-        <translation>Requiere la opción "Mostrar información del seguro", que está desactivada.</translation>
+        <source>Needs &quot;Display insurance info&quot;, which is off.</source>
+        <translation>Requiere la opción &quot;Mostrar información del seguro&quot;, que está desactivada.</translation>
     </message>
     <message>
         <source>Off for the organization.</source>
@@ -646,8 +646,8 @@
         <translation>Otro</translation>
     </message>
     <message>
-        <source>Unknown relation type "%1"; expected one of: %2.</source>
-        <translation>Tipo de relación desconocido "%1"; se esperaba uno de estos: %2.</translation>
+        <source>Unknown relation type &quot;%1&quot;; expected one of: %2.</source>
+        <translation>Tipo de relación desconocido &quot;%1&quot;; se esperaba uno de estos: %2.</translation>
     </message>
 </context>
 <context>
@@ -665,11 +665,11 @@
         <translation>%1 ya recibe este mensaje (dirección compartida).</translation>
     </message>
     <message>
-        <source>Cannot be reached by the client's preferred method: %1.</source>
+        <source>Cannot be reached by the client&apos;s preferred method: %1.</source>
         <translation>No se puede contactar por el método preferido del cliente: %1.</translation>
     </message>
     <message>
-        <source>The client's own %1 are switched off.</source>
+        <source>The client&apos;s own %1 are switched off.</source>
         <translation>El propio cliente tiene desactivada la recepción de %1.</translation>
     </message>
     <message>
@@ -685,7 +685,7 @@
         <translation>no se registró ningún motivo</translation>
     </message>
     <message>
-        <source>Sent to the client only; send it to a contact from the contact's actions.</source>
+        <source>Sent to the client only; send it to a contact from the contact&apos;s actions.</source>
         <translation>Solo se envía al cliente; para enviarlo a un contacto, use las acciones del contacto.</translation>
     </message>
     <message>
@@ -774,7 +774,7 @@
         <translation>%1 (contacto de %2)</translation>
     </message>
     <message>
-        <source>%1 is also used by %2. That is fine (for example a parent of two children): each client's messages are still sent separately, and a portal login with this email lists every client it is linked to.</source>
+        <source>%1 is also used by %2. That is fine (for example a parent of two children): each client&apos;s messages are still sent separately, and a portal login with this email lists every client it is linked to.</source>
         <translation>%2 también usa %1. No hay problema (por ejemplo, un padre o madre con dos hijos): los mensajes de cada cliente se siguen enviando por separado, y al iniciar sesión en el portal con este correo se muestran todos los clientes vinculados a él.</translation>
     </message>
 </context>
@@ -842,6 +842,40 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>Enter the practice server&apos;s address, for example https://practice.example.org.</source>
+        <translation>Introduzca la dirección del servidor del centro, por ejemplo https://practice.example.org.</translation>
+    </message>
+    <message>
+        <source>Use https:// for the practice server: plain http:// is only allowed for a server on this computer.</source>
+        <translation>Use https:// para el servidor del centro: http:// sin cifrar solo se admite para un servidor en este equipo.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https://.</source>
+        <translation>La dirección del servidor debe empezar por https://.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStore</name>
+    <message>
+        <source>The server answered for a change this desk did not send; nothing was applied.</source>
+        <translation>El servidor respondió por un cambio que este puesto no envió; no se aplicó nada.</translation>
+    </message>
+    <message>
+        <source>This conflict was already resolved.</source>
+        <translation>Este conflicto ya se resolvió.</translation>
+    </message>
+    <message>
+        <source>This desk does not know that kind of record.</source>
+        <translation>Este puesto no conoce ese tipo de registro.</translation>
+    </message>
+    <message>
+        <source>Sync conflict resolved</source>
+        <translation>Conflicto de sincronización resuelto</translation>
+    </message>
+</context>
+<context>
     <name>Wire</name>
     <message>
         <source>The sync message is not valid: %1</source>
@@ -859,16 +893,16 @@
         <translation>el cliente no tiene nombre</translation>
     </message>
     <message>
-        <source>date_of_birth "%1" is not a date in the form YYYY-MM-DD</source>
-        <translation>date_of_birth "%1" no es una fecha con el formato AAAA-MM-DD</translation>
+        <source>date_of_birth &quot;%1&quot; is not a date in the form YYYY-MM-DD</source>
+        <translation>date_of_birth &quot;%1&quot; no es una fecha con el formato AAAA-MM-DD</translation>
     </message>
     <message>
-        <source>is_minor must be yes or no, not "%1"</source>
-        <translation>is_minor debe ser yes o no, no "%1"</translation>
+        <source>is_minor must be yes or no, not &quot;%1&quot;</source>
+        <translation>is_minor debe ser yes o no, no &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>contact_relation "%1" is not a known relation type (e.g. parent, legal_guardian, responsible_party, emergency_contact)</source>
-        <translation>contact_relation "%1" no es un tipo de relación conocido (p. ej., parent, legal_guardian, responsible_party, emergency_contact)</translation>
+        <source>contact_relation &quot;%1&quot; is not a known relation type (e.g. parent, legal_guardian, responsible_party, emergency_contact)</source>
+        <translation>contact_relation &quot;%1&quot; no es un tipo de relación conocido (p. ej., parent, legal_guardian, responsible_party, emergency_contact)</translation>
     </message>
     <message>
         <source>contact_email: %1</source>
@@ -1082,7 +1116,7 @@
         <translation>Contactos y relaciones</translation>
     </message>
     <message>
-        <source>Double-click a row to edit it; the first row is the client's own notifications.</source>
+        <source>Double-click a row to edit it; the first row is the client&apos;s own notifications.</source>
         <translation>Haga doble clic en una fila para editarla; la primera fila corresponde a las notificaciones del propio cliente.</translation>
     </message>
     <message>
@@ -1162,11 +1196,11 @@
         <translation>Ese cliente ya está en la lista.</translation>
     </message>
     <message>
-        <source>The client's own notifications</source>
+        <source>The client&apos;s own notifications</source>
         <translation>Notificaciones del propio cliente</translation>
     </message>
     <message>
-        <source>Switch off what the client should not receive itself, for example when a child uses a parent's email. Contacts keep their own settings.</source>
+        <source>Switch off what the client should not receive itself, for example when a child uses a parent&apos;s email. Contacts keep their own settings.</source>
         <translation>Desactive lo que el propio cliente no deba recibir, por ejemplo, cuando un menor usa el correo electrónico de su padre o madre. Los contactos conservan su propia configuración.</translation>
     </message>
     <message>
@@ -1202,7 +1236,7 @@
         <translation>Quitar contacto</translation>
     </message>
     <message>
-        <source>Remove %1 from this client's contacts? They will no longer receive this client's messages or see anything of this client in the portal.</source>
+        <source>Remove %1 from this client&apos;s contacts? They will no longer receive this client&apos;s messages or see anything of this client in the portal.</source>
         <translation>¿Quitar a %1 de los contactos de este cliente? Dejará de recibir los mensajes de este cliente y de ver información de este cliente en el portal.</translation>
     </message>
     <message>
@@ -1214,7 +1248,7 @@
         <translation>Portal gestionado por &amp;padre/madre…</translation>
     </message>
     <message>
-        <source>A parent who is also a client runs this client's portal; the client then has no portal access of their own</source>
+        <source>A parent who is also a client runs this client&apos;s portal; the client then has no portal access of their own</source>
         <translation>Un padre o madre que también es cliente gestiona el portal de este cliente; el cliente deja de tener acceso propio al portal</translation>
     </message>
     <message>
@@ -1222,7 +1256,7 @@
         <translation>&amp;Finalizar modo portal de padres</translation>
     </message>
     <message>
-        <source>Portal features for this client. The organization's settings apply; here a feature can be switched off for this client only.</source>
+        <source>Portal features for this client. The organization&apos;s settings apply; here a feature can be switched off for this client only.</source>
         <translation>Funciones del portal para este cliente. Se aplica la configuración de la organización; aquí puede desactivar una función solo para este cliente.</translation>
     </message>
     <message>
@@ -1238,11 +1272,11 @@
         <translation>El cliente usa su propio portal.</translation>
     </message>
     <message>
-        <source>%1 (client %2) runs this client's portal; the client has no portal access of their own.</source>
+        <source>%1 (client %2) runs this client&apos;s portal; the client has no portal access of their own.</source>
         <translation>%1 (cliente %2) gestiona el portal de este cliente; el cliente no tiene acceso propio al portal.</translation>
     </message>
     <message>
-        <source>Who runs this client's portal?</source>
+        <source>Who runs this client&apos;s portal?</source>
         <translation>¿Quién gestiona el portal de este cliente?</translation>
     </message>
     <message>
@@ -1303,6 +1337,136 @@
     </message>
 </context>
 <context>
+    <name>pd::ConflictsDialog</name>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Sync conflicts — PracticeDesk</source>
+        <translation>Conflictos de sincronización — PracticeDesk</translation>
+    </message>
+    <message>
+        <source>Another desk changed the same thing as this desk before they synced. Both versions are kept until you choose which one stays.</source>
+        <translation>Otro puesto cambió lo mismo que este puesto antes de sincronizar. Se conservan ambas versiones hasta que usted elija cuál se queda.</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Conflictos pendientes</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Resolver</translation>
+    </message>
+    <message>
+        <source>No conflicts: everything is in sync.</source>
+        <translation>No hay conflictos: todo está sincronizado.</translation>
+    </message>
+    <message>
+        <source>Choose a conflict above.</source>
+        <translation>Elija un conflicto arriba.</translation>
+    </message>
+    <message>
+        <source>Keep it deleted</source>
+        <translation>Mantenerlo eliminado</translation>
+    </message>
+    <message>
+        <source>Keep it, with this desk&apos;s changes</source>
+        <translation>Conservarlo, con los cambios de este puesto</translation>
+    </message>
+    <message>
+        <source>Keep it, with the other desk&apos;s changes</source>
+        <translation>Conservarlo, con los cambios del otro puesto</translation>
+    </message>
+    <message>
+        <source>Other desk: %1</source>
+        <translation>Otro puesto: %1</translation>
+    </message>
+    <message>
+        <source>This desk: %1</source>
+        <translation>Este puesto: %1</translation>
+    </message>
+    <message>
+        <source>Merged:</source>
+        <translation>Combinado:</translation>
+    </message>
+    <message>
+        <source>Merged value for %1</source>
+        <translation>Valor combinado para %1</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ConflictsModel</name>
+    <message>
+        <source>Client %1</source>
+        <translation>Cliente %1</translation>
+    </message>
+    <message>
+        <source>A client</source>
+        <translation>Un cliente</translation>
+    </message>
+    <message>
+        <source>A contact of %1</source>
+        <translation>Un contacto de %1</translation>
+    </message>
+    <message>
+        <source>A relation</source>
+        <translation>Una relación</translation>
+    </message>
+    <message>
+        <source>Contact %1</source>
+        <translation>Contacto %1</translation>
+    </message>
+    <message>
+        <source>A contact</source>
+        <translation>Un contacto</translation>
+    </message>
+    <message>
+        <source>Organization setting %1</source>
+        <translation>Configuración de la organización %1</translation>
+    </message>
+    <message>
+        <source>A portal setting of a client</source>
+        <translation>Una opción del portal de un cliente</translation>
+    </message>
+    <message>
+        <source>Deleted on another desk, changed here</source>
+        <translation>Eliminado en otro puesto, cambiado aquí</translation>
+    </message>
+    <message>
+        <source>Deleted here, changed on another desk</source>
+        <translation>Eliminado aquí, cambiado en otro puesto</translation>
+    </message>
+    <message>
+        <source>Both desks changed: %1</source>
+        <translation>Ambos puestos cambiaron: %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué ocurrió</translation>
+    </message>
+</context>
+<context>
     <name>pd::DataFolder</name>
     <message>
         <source>The database %1 is damaged or is not a PracticeDesk database (%2). It was left exactly as it is; restore it from a backup with `practicedesk-cli restore FILE`.</source>
@@ -1349,7 +1513,7 @@
         <translation>No existe el archivo de copia de seguridad %1.</translation>
     </message>
     <message>
-        <source>This folder has no database yet: restoring needs the backup's key slot %1 and its passphrase (--passphrase-stdin).</source>
+        <source>This folder has no database yet: restoring needs the backup&apos;s key slot %1 and its passphrase (--passphrase-stdin).</source>
         <translation>Esta carpeta aún no tiene base de datos: para restaurar se necesitan la ranura de clave %1 de la copia de seguridad y su frase de contraseña (--passphrase-stdin).</translation>
     </message>
     <message>
@@ -1357,7 +1521,7 @@
         <translation>No se pudo copiar la copia de seguridad en %1.</translation>
     </message>
     <message>
-        <source>%1 is not a PracticeDesk backup that opens with this folder's key (it may be damaged, or made before a rekey: give its passphrase with --passphrase-stdin to use %1.keyslot). Nothing was changed.</source>
+        <source>%1 is not a PracticeDesk backup that opens with this folder&apos;s key (it may be damaged, or made before a rekey: give its passphrase with --passphrase-stdin to use %1.keyslot). Nothing was changed.</source>
         <translation>%1 no es una copia de seguridad de PracticeDesk que se abra con la clave de esta carpeta (puede estar dañada o haberse hecho antes de un cambio de clave: indique su frase de contraseña con --passphrase-stdin para usar %1.keyslot). No se ha cambiado nada.</translation>
     </message>
     <message>
@@ -1371,6 +1535,73 @@
     <message>
         <source>The backup could not be put in place; nothing was changed.</source>
         <translation>No se pudo colocar la copia de seguridad en su sitio; no se ha cambiado nada.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::DeskSync</name>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sincronización</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in to the practice server…</source>
+        <translation>&amp;Iniciar sesión en el servidor del centro…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Conflictos…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 cambio pendiente</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting</source>
+        <translation>%1 cambios pendientes</translation>
+    </message>
+    <message>
+        <source>Not signed in to the practice server · %1</source>
+        <translation>Sin sesión en el servidor del centro · %1</translation>
+    </message>
+    <message>
+        <source>Syncing: %1 sent, %2 received · %3</source>
+        <translation>Sincronizando: %1 enviados, %2 recibidos · %3</translation>
+    </message>
+    <message>
+        <source>Online · synced %1 · %2</source>
+        <translation>En línea · sincronizado a las %1 · %2</translation>
+    </message>
+    <message>
+        <source>Online · %1</source>
+        <translation>En línea · %1</translation>
+    </message>
+    <message>
+        <source>Offline · %1 · retrying</source>
+        <translation>Sin conexión · %1 · reintentando</translation>
+    </message>
+    <message>
+        <source>Sync problem: %1 · %2</source>
+        <translation>Problema de sincronización: %1 · %2</translation>
+    </message>
+    <message>
+        <source>1 conflict to resolve</source>
+        <translation>1 conflicto por resolver</translation>
+    </message>
+    <message>
+        <source>%1 conflicts to resolve</source>
+        <translation>%1 conflictos por resolver</translation>
+    </message>
+    <message>
+        <source>Only administrators of the practice can change organization settings.</source>
+        <translation>Solo los administradores del centro pueden cambiar la configuración de la organización.</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1785,101 @@ Ctrl+L  bloquear PracticeDesk</translation>
     </message>
 </context>
 <context>
+    <name>pd::OrganizationSettingsDialog</name>
+    <message>
+        <source>Organization settings [*] — PracticeDesk</source>
+        <translation>Configuración de la organización [*] — PracticeDesk</translation>
+    </message>
+    <message>
+        <source>Client portal</source>
+        <translation>Portal del cliente</translation>
+    </message>
+    <message>
+        <source>Card &amp;processing is set up</source>
+        <translation>El &amp;procesamiento de tarjetas está configurado</translation>
+    </message>
+    <message>
+        <source>Email the client when someone…</source>
+        <translation>Enviar un correo al cliente cuando alguien…</translation>
+    </message>
+    <message>
+        <source>books an appointment for them</source>
+        <translation>le reserva una cita</translation>
+    </message>
+    <message>
+        <source>reschedules their appointment</source>
+        <translation>cambia la fecha de su cita</translation>
+    </message>
+    <message>
+        <source>cancels their appointment</source>
+        <translation>cancela su cita</translation>
+    </message>
+    <message>
+        <source>deletes their appointment</source>
+        <translation>elimina su cita</translation>
+    </message>
+    <message>
+        <source>changes the clinician of their appointment</source>
+        <translation>cambia el profesional de su cita</translation>
+    </message>
+    <message>
+        <source>confirms their appointment request</source>
+        <translation>confirma su solicitud de cita</translation>
+    </message>
+    <message>
+        <source>declines their appointment request</source>
+        <translation>rechaza su solicitud de cita</translation>
+    </message>
+    <message>
+        <source>undoes a confirmation or decline</source>
+        <translation>deshace una confirmación o un rechazo</translation>
+    </message>
+    <message>
+        <source>Desks</source>
+        <translation>Puestos</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without activity</source>
+        <translation>Bloquear tras minutos sin actividad</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <source>Default country calling code</source>
+        <translation>Prefijo telefónico predeterminado</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after:</source>
+        <translation>&amp;Bloquear tras:</translation>
+    </message>
+    <message>
+        <source>Default &amp;country code:</source>
+        <translation>&amp;Prefijo del país:</translation>
+    </message>
+    <message>
+        <source>Phone numbers typed without + get this code, e.g. 1 for the US and Canada, 34 for Spain.</source>
+        <translation>Los teléfonos escritos sin + reciben este prefijo, p. ej. 1 para EE. UU. y Canadá, 34 para España.</translation>
+    </message>
+    <message>
+        <source>Enter a country calling code of 1 to 3 digits, e.g. 1 or 34.</source>
+        <translation>Introduzca un prefijo de 1 a 3 dígitos, p. ej. 1 o 34.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>The organization settings have changes that are not saved. Discard them?</source>
+        <translation>La configuración de la organización tiene cambios sin guardar. ¿Descartarlos?</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+</context>
+<context>
     <name>pd::PeopleModel</name>
     <message>
         <source>(no name)</source>
@@ -1616,7 +1942,7 @@ Ctrl+L  bloquear PracticeDesk</translation>
         <translation>Vigente</translation>
     </message>
     <message>
-        <source>The client: switch off the messages the client should not receive itself (for example a child who uses a parent's email).</source>
+        <source>The client: switch off the messages the client should not receive itself (for example a child who uses a parent&apos;s email).</source>
         <translation>El cliente: desactive los mensajes que el propio cliente no deba recibir (por ejemplo, un menor que usa el correo electrónico de su padre o madre).</translation>
     </message>
     <message>
@@ -1687,7 +2013,7 @@ Ctrl+L  bloquear PracticeDesk</translation>
         <translation>Acceso al portal para %1</translation>
     </message>
     <message>
-        <source>What %1 may see and do in the client portal on the client's behalf. The practice server enforces these on every request; a change takes effect on the very next one.</source>
+        <source>What %1 may see and do in the client portal on the client&apos;s behalf. The practice server enforces these on every request; a change takes effect on the very next one.</source>
         <translation>Lo que %1 puede ver y hacer en el portal del cliente en nombre del cliente. El servidor del centro aplica estos permisos en cada solicitud; un cambio tiene efecto a partir de la siguiente.</translation>
     </message>
     <message>
@@ -1867,6 +2193,131 @@ Ctrl+L  bloquear PracticeDesk</translation>
     </message>
 </context>
 <context>
+    <name>pd::RoutingModel</name>
+    <message>
+        <source>%1 (the client)</source>
+        <translation>%1 (el cliente)</translation>
+    </message>
+    <message>
+        <source>%1 — primary contact, for the client</source>
+        <translation>%1 — contacto principal, en nombre del cliente</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>Por qué no</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RoutingPreviewDialog</name>
+    <message>
+        <source>Who gets messages — PracticeDesk</source>
+        <translation>Quién recibe los mensajes — PracticeDesk</translation>
+    </message>
+    <message>
+        <source>Who would receive this kind of message for this client, and why anyone else would not. The practice server sends by the same rules.</source>
+        <translation>Quién recibiría este tipo de mensaje de este cliente y por qué los demás no. El servidor del centro envía con las mismas reglas.</translation>
+    </message>
+    <message>
+        <source>Kind of message</source>
+        <translation>Tipo de mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Mensaje:</translation>
+    </message>
+    <message>
+        <source>Will receive</source>
+        <translation>Recibirá</translation>
+    </message>
+    <message>
+        <source>Will not receive</source>
+        <translation>No recibirá</translation>
+    </message>
+    <message>
+        <source>Nobody would receive this message.</source>
+        <translation>Nadie recibiría este mensaje.</translation>
+    </message>
+    <message>
+        <source>1 message would be sent.</source>
+        <translation>Se enviaría 1 mensaje.</translation>
+    </message>
+    <message>
+        <source>%1 messages would be sent (one per address and channel).</source>
+        <translation>Se enviarían %1 mensajes (uno por dirección y canal).</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SignInDialog</name>
+    <message>
+        <source>Sign in to the practice server</source>
+        <translation>Iniciar sesión en el servidor del centro</translation>
+    </message>
+    <message>
+        <source>Changes made on this desk are sent to the practice server, and everyone else&apos;s are received, whenever the server can be reached.</source>
+        <translation>Los cambios hechos en este puesto se envían al servidor del centro, y se reciben los de los demás, siempre que se pueda llegar al servidor.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>https://practice.example.org</source>
+        <translation>https://practice.example.org</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Introduzca su nombre de usuario y contraseña.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+</context>
+<context>
     <name>pd::SqlCipherDriver</name>
     <message>
         <source>Could not open the database %1</source>
@@ -1885,8 +2336,8 @@ Ctrl+L  bloquear PracticeDesk</translation>
         <translation>no se indicó ningún nombre de archivo de base de datos</translation>
     </message>
     <message>
-        <source>unknown or malformed connect option "%1"</source>
-        <translation>opción de conexión desconocida o mal formada "%1"</translation>
+        <source>unknown or malformed connect option &quot;%1&quot;</source>
+        <translation>opción de conexión desconocida o mal formada &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the SQLite library in this process is not SQLCipher (SQLite %1 without encryption)</source>
@@ -1911,6 +2362,65 @@ Ctrl+L  bloquear PracticeDesk</translation>
     <message>
         <source>The SQL script failed</source>
         <translation>Error en el script SQL</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SyncEngine</name>
+    <message>
+        <source>The practice server could not be reached (%1).</source>
+        <translation>No se pudo llegar al servidor del centro (%1).</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins for this account. Try again later.</source>
+        <translation>Demasiados intentos fallidos para esta cuenta. Vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not correct.</source>
+        <translation>El nombre de usuario o la contraseña no son correctos.</translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>El servidor respondió %1.</translation>
+    </message>
+    <message>
+        <source>Signed out by the practice server; sign in again to sync.</source>
+        <translation>El servidor del centro cerró la sesión; vuelva a iniciar sesión para sincronizar.</translation>
+    </message>
+    <message>
+        <source>signing in</source>
+        <translation>iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Not signed in to the practice server.</source>
+        <translation>No hay sesión iniciada en el servidor del centro.</translation>
+    </message>
+    <message>
+        <source>sending changes</source>
+        <translation>enviar cambios</translation>
+    </message>
+    <message>
+        <source>The server accepted none of the changes.</source>
+        <translation>El servidor no aceptó ninguno de los cambios.</translation>
+    </message>
+    <message>
+        <source>receiving changes</source>
+        <translation>recibir cambios</translation>
+    </message>
+    <message>
+        <source>The server&apos;s change log went backwards; nothing was applied.</source>
+        <translation>El registro de cambios del servidor retrocedió; no se aplicó nada.</translation>
+    </message>
+    <message>
+        <source>The practice server could not be reached while %1 (%2).</source>
+        <translation>No se pudo llegar al servidor del centro al %1 (%2).</translation>
+    </message>
+    <message>
+        <source>This PracticeDesk and the practice server do not speak the same version; update PracticeDesk. Your changes are kept on this desk.</source>
+        <translation>Este PracticeDesk y el servidor del centro no usan la misma versión; actualice PracticeDesk. Sus cambios se conservan en este puesto.</translation>
+    </message>
+    <message>
+        <source>The practice server answered %1 while %2.</source>
+        <translation>El servidor del centro respondió %1 al %2.</translation>
     </message>
 </context>
 <context>
