@@ -40,7 +40,7 @@ std::optional<TableInfo> tableFor(const QString& entity)
 
 // Columns a pulled change may write: the table's own columns, without the sync bookkeeping
 // and what the desk derives itself. name -> NOT NULL.
-QHash<QString, bool> writableColumns(QSqlDatabase& db, const QString& table)
+QHash<QString, bool> readWritableColumns(QSqlDatabase& db, const QString& table)
 {
     static const QSet<QString> kManaged = {QStringLiteral("id"),         QStringLiteral("key"),
                                            QStringLiteral("version"),    QStringLiteral("hlc"),
@@ -56,6 +56,16 @@ QHash<QString, bool> writableColumns(QSqlDatabase& db, const QString& table)
             out.insert(name, q.value(3).toBool());
     }
     return out;
+}
+
+// The schema of a table does not change while a desk runs: read it once per table.
+QHash<QString, bool> writableColumns(QSqlDatabase& db, const QString& table)
+{
+    static QHash<QString, QHash<QString, bool>> cache;
+    auto it = cache.constFind(table);
+    if (it == cache.cend())
+        it = cache.insert(table, readWritableColumns(db, table));
+    return *it;
 }
 
 QVariant sqlValue(const QJsonValue& v, bool notNull)
@@ -263,6 +273,10 @@ Status SyncStore::applyPullPage(const wire::PullPage& page)
     Transaction tx(db);
     if (Status s = tx.begin(); !s)
         return s;
+    QSqlQuery pending(db);
+    m_outboxEmpty = pending.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM outbox)")) && pending.next() &&
+                    pending.value(0).toBool();
+    pending.finish();
     for (const wire::Change& change : page.changes)
         if (Status s = applyChange(change); !s)
             return s;
@@ -284,7 +298,7 @@ Status SyncStore::applyChange(const wire::Change& change)
     // Pending local operations on this record win until they are pushed.
     QSet<QString> pendingFields;
     bool pendingDelete = false;
-    {
+    if (!m_outboxEmpty) {
         QSqlQuery q(db);
         q.prepare(QStringLiteral("SELECT kind, fields FROM outbox WHERE entity = ? AND entity_id = ?"));
         q.addBindValue(change.entity);

@@ -72,6 +72,7 @@ private:
     Status applyChange(const wire::Change& change);
 
     Store& m_store;
+    bool m_outboxEmpty = false; // during one pull page: nothing pending, no lookups needed
 };
 
 } // namespace pd
