@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSysInfo>
 
 namespace pd {
@@ -122,8 +123,11 @@ void SyncEngine::refresh(std::function<void(bool)> done)
             m_access.clear();
             m_refresh.clear();
             emit refreshTokenChanged({});
-            failWith(State::SignedOut, tr("Signed out by the practice server; sign in again to sync."));
-            emit signedOut(m_lastError);
+            const QString message = tr("Signed out by the practice server; sign in again to sync.");
+            const QPointer<SyncEngine> self(this);
+            failWith(State::SignedOut, message);
+            if (self)
+                emit signedOut(message);
             return;
         }
         fail(response, tr("signing in"));
@@ -257,8 +261,10 @@ void SyncEngine::succeed()
     m_lastSync = m_clock.nowUtc();
     (void)m_store.setState(QStringLiteral("last_sync"), m_lastSync.toString(Qt::ISODate));
     setState(State::Idle);
-    emit finished(true, {});
-    if (m_again)
+    const bool again = m_again;
+    const QPointer<SyncEngine> self(this);
+    emit finished(true, {}); // a receiver may destroy this engine
+    if (self && again)
         QTimer::singleShot(0, this, &SyncEngine::syncNow);
 }
 
@@ -277,8 +283,11 @@ void SyncEngine::fail(const HttpResponse& response, const QString& during)
         m_access.clear();
         m_refresh.clear();
         emit refreshTokenChanged({});
-        failWith(State::SignedOut, tr("Signed out by the practice server; sign in again to sync."));
-        emit signedOut(m_lastError);
+        const QString message = tr("Signed out by the practice server; sign in again to sync.");
+        const QPointer<SyncEngine> self(this);
+        failWith(State::SignedOut, message);
+        if (self)
+            emit signedOut(message);
         return;
     }
     const QString message = error && !error->message.isEmpty()

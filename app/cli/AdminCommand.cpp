@@ -16,6 +16,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -281,12 +282,19 @@ void AdminCommand::closeAndFinish(int code, const QString& message)
         m_exitMessage = message;
         return;
     }
-    m_engine.reset();
-    m_transport.reset();
-    m_tokens.reset();
-    m_syncStore.reset();
-    m_store.reset();
-    finish(code, message);
+    if (m_closing)
+        return;
+    m_closing = true;
+    // Called from inside the engine's and the transport's own signals and callbacks: they are
+    // destroyed on the next turn of the event loop, once those have returned.
+    QTimer::singleShot(0, this, [this, code, message] {
+        m_engine.reset();
+        m_transport.reset();
+        m_tokens.reset();
+        m_syncStore.reset();
+        m_store.reset();
+        finish(code, message);
+    });
 }
 
 void AdminCommand::runInit()

@@ -63,6 +63,7 @@ private:
     std::unique_ptr<NetworkTransport> m_transport;
     std::unique_ptr<SyncEngine> m_engine;
     int m_pendingWrites = 0;
+    bool m_closing = false;
     int m_exitCode = -1;
     QString m_exitMessage;
 };
