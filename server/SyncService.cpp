@@ -425,9 +425,12 @@ Result<wire::PullPage> SyncService::pull(QSqlDatabase& db, const Principal& who,
                                     "everything again."),
                      QStringLiteral("resync_required")};
     QSqlQuery q(db);
+    // The page is cut from the log first and only its rows are joined: joined before the
+    // LIMIT, a planner without fresh statistics joined the whole rest of the log for every page.
     q.prepare(QStringLiteral("SELECT c.seq, c.entity, c.entity_id, r.version, r.deleted, r.fields, r.hlc FROM "
-                             "change_log c JOIN records r ON r.practice_id = c.practice_id AND r.entity = c.entity AND "
-                             "r.entity_id = c.entity_id WHERE c.practice_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?"));
+                             "(SELECT seq, practice_id, entity, entity_id FROM change_log WHERE practice_id = ? AND "
+                             "seq > ? ORDER BY seq LIMIT ?) c JOIN records r ON r.practice_id = c.practice_id AND "
+                             "r.entity = c.entity AND r.entity_id = c.entity_id ORDER BY c.seq"));
     q.addBindValue(who.practiceId);
     q.addBindValue(cursor);
     q.addBindValue(limit + 1);

@@ -224,13 +224,20 @@ void SyncEngine::pullNext()
     auto cursor = m_store.cursor();
     if (!cursor)
         return failWith(State::Error, cursor.message());
+    requestPage(*cursor, true);
+}
+
+void SyncEngine::requestPage(qint64 from, bool first)
+{
     HttpRequest r;
     r.path = QStringLiteral("/v1/sync/pull");
-    r.query.addQueryItem(QStringLiteral("cursor"), QString::number(*cursor));
+    r.query.addQueryItem(QStringLiteral("cursor"), QString::number(from));
     r.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
     r.query.addQueryItem(QStringLiteral("schema"), QString::number(wire::kSchema));
-    authorized(r, [this, from = *cursor](const HttpResponse& response) {
-        if (response.status == 410) {
+    authorized(r, [this, from, first, cycle = m_cycle](const HttpResponse& response) {
+        if (cycle != m_cycle || !m_running)
+            return; // asked for ahead of a page that then failed to apply
+        if (response.status == 410 && first) {
             if (Status s = m_store.resetCursor(); !s)
                 return failWith(State::Error, s.message());
             return pullNext();
@@ -242,13 +249,15 @@ void SyncEngine::pullNext()
             return failWith(State::Error, page.message());
         if (page->cursor < from)
             return failWith(State::Error, tr("The server's change log went backwards; nothing was applied."));
+        // Pages are applied in order: this callback runs to its end before the next page's.
+        if (page->more)
+            requestPage(page->cursor, false);
         if (Status s = m_store.applyPullPage(*page); !s)
             return failWith(State::Error, s.message());
         m_summary.pulled += static_cast<int>(page->changes.size());
         emit progress();
-        if (page->more)
-            return pullNext();
-        succeed();
+        if (!page->more)
+            succeed();
     });
 }
 
@@ -298,6 +307,7 @@ void SyncEngine::fail(const HttpResponse& response, const QString& during)
 
 void SyncEngine::failWith(State state, const QString& message, int retryAfterSeconds)
 {
+    ++m_cycle;
     m_running = false;
     m_lastError = message;
     (void)m_store.setState(QStringLiteral("last_error"), message);

@@ -89,7 +89,10 @@ private:
     void withAccess(std::function<void()> next);
     void refresh(std::function<void(bool)> done);
     void pushNext();
+    // Asks for the page after cursor; with a page in hand, the next one is asked for before
+    // this one is applied, so the server reads it while the desk writes (one page ahead).
     void pullNext();
+    void requestPage(qint64 from, bool first);
     void authorized(HttpRequest request, std::function<void(const HttpResponse&)> done, bool retried = false);
     void succeed();
     void fail(const HttpResponse& response, const QString& during);
@@ -106,6 +109,7 @@ private:
     QByteArray m_refresh;
     QString m_role;
     bool m_running = false;
+    quint64 m_cycle = 0; // answers to an earlier, failed cycle are dropped
     bool m_backgroundOn = false;
     bool m_again = false;
     int m_failures = 0;

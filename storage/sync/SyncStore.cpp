@@ -136,6 +136,8 @@ Status exec(QSqlQuery& q)
 
 } // namespace
 
+SyncStore::SyncStore(Store& store) : m_store(store), m_page(store.sql()) {}
+
 QString SyncStore::nodeId() const
 {
     return m_store.nodeId();
@@ -277,6 +279,7 @@ Status SyncStore::applyPullPage(const wire::PullPage& page)
     m_outboxEmpty = pending.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM outbox)")) && pending.next() &&
                     pending.value(0).toBool();
     pending.finish();
+    auto forget = qScopeGuard([this] { m_page.clear(); });
     for (const wire::Change& change : page.changes)
         if (Status s = applyChange(change); !s)
             return s;
@@ -286,6 +289,14 @@ Status SyncStore::applyPullPage(const wire::PullPage& page)
     if (Status s = exec(q); !s)
         return s;
     return tx.commit();
+}
+
+Result<QSqlQuery*> SyncStore::statement(const QString& sql)
+{
+    QSqlQuery* q = m_page.get(sql);
+    if (!q)
+        return Error::make(Error::Kind::Internal, m_page.error());
+    return q;
 }
 
 Status SyncStore::applyChange(const wire::Change& change)
@@ -299,15 +310,16 @@ Status SyncStore::applyChange(const wire::Change& change)
     QSet<QString> pendingFields;
     bool pendingDelete = false;
     if (!m_outboxEmpty) {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT kind, fields FROM outbox WHERE entity = ? AND entity_id = ?"));
-        q.addBindValue(change.entity);
-        q.addBindValue(change.entityId);
-        if (Status s = exec(q); !s)
+        auto q = statement(QStringLiteral("SELECT kind, fields FROM outbox WHERE entity = ? AND entity_id = ?"));
+        if (!q)
+            return q.error();
+        (*q)->addBindValue(change.entity);
+        (*q)->addBindValue(change.entityId);
+        if (Status s = exec(**q); !s)
             return s;
-        while (q.next()) {
-            pendingDelete |= q.value(0).toString() == QLatin1String("delete");
-            const QJsonObject f = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+        while ((*q)->next()) {
+            pendingDelete |= (*q)->value(0).toString() == QLatin1String("delete");
+            const QJsonObject f = QJsonDocument::fromJson((*q)->value(1).toString().toUtf8()).object();
             for (auto it = f.begin(); it != f.end(); ++it)
                 pendingFields.insert(it.key());
         }
@@ -315,13 +327,14 @@ Status SyncStore::applyChange(const wire::Change& change)
     if (pendingDelete)
         return {};
 
-    QSqlQuery existing(db);
-    existing.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(table->table, table->idColumn));
-    existing.addBindValue(change.entityId);
-    if (Status s = exec(existing); !s)
+    auto existing = statement(QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(table->table, table->idColumn));
+    if (!existing)
+        return existing.error();
+    (*existing)->addBindValue(change.entityId);
+    if (Status s = exec(**existing); !s)
         return s;
-    const bool exists = existing.next();
-    existing.finish();
+    const bool exists = (*existing)->next();
+    (*existing)->finish();
     const QString now = nowIso();
 
     if (change.deleted) {
@@ -364,16 +377,18 @@ Status SyncStore::applyChange(const wire::Change& change)
     // pushed and renumbered. Give the local one a free number meanwhile.
     const qsizetype numberAt = names.indexOf(QStringLiteral("client_number"));
     if (change.entity == QLatin1String("client") && numberAt >= 0) {
-        QSqlQuery clash(db);
-        clash.prepare(QStringLiteral("UPDATE clients SET client_number = (SELECT MAX(client_number) + 1 FROM clients) "
-                                     "WHERE client_number = ? AND id <> ?"));
-        clash.addBindValue(values.at(numberAt));
-        clash.addBindValue(change.entityId);
-        if (Status s = exec(clash); !s)
+        auto clash = statement(QStringLiteral("UPDATE clients SET client_number = (SELECT MAX(client_number) + 1 "
+                                              "FROM clients) WHERE client_number = ? AND id <> ?"));
+        if (!clash)
+            return clash.error();
+        (*clash)->addBindValue(values.at(numberAt));
+        (*clash)->addBindValue(change.entityId);
+        if (Status s = exec(**clash); !s)
             return s;
     }
 
-    QSqlQuery q(db);
+    QString sql;
+    QVariantList binds;
     if (exists) {
         QStringList sets;
         for (const QString& n : std::as_const(names))
@@ -381,32 +396,29 @@ Status SyncStore::applyChange(const wire::Change& change)
         sets << QStringLiteral("version = ?") << QStringLiteral("hlc = ?") << QStringLiteral("updated_at = ?");
         if (table->hasDeleted)
             sets << QStringLiteral("deleted = 0");
-        q.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?")
-                      .arg(table->table, sets.join(QStringLiteral(", ")), table->idColumn));
-        for (const QVariant& v : std::as_const(values))
-            q.addBindValue(v);
-        q.addBindValue(change.version);
-        q.addBindValue(change.hlc);
-        q.addBindValue(now);
-        q.addBindValue(change.entityId);
+        sql = QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?")
+                  .arg(table->table, sets.join(QStringLiteral(", ")), table->idColumn);
+        binds = values;
+        binds << change.version << change.hlc << now << change.entityId;
     } else {
         QStringList cols = names;
         cols << table->idColumn << QStringLiteral("version") << QStringLiteral("hlc") << QStringLiteral("updated_at");
         if (table->table != QLatin1String("org_settings"))
             cols << QStringLiteral("created_at");
-        q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                      .arg(table->table, cols.join(QStringLiteral(", ")),
-                           QStringLiteral("?, ").repeated(cols.size()).chopped(2)));
-        for (const QVariant& v : std::as_const(values))
-            q.addBindValue(v);
-        q.addBindValue(change.entityId);
-        q.addBindValue(change.version);
-        q.addBindValue(change.hlc);
-        q.addBindValue(now);
+        sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                  .arg(table->table, cols.join(QStringLiteral(", ")),
+                       QStringLiteral("?, ").repeated(cols.size()).chopped(2));
+        binds = values;
+        binds << change.entityId << change.version << change.hlc << now;
         if (table->table != QLatin1String("org_settings"))
-            q.addBindValue(now);
+            binds << now;
     }
-    if (Status s = exec(q); !s)
+    auto q = statement(sql);
+    if (!q)
+        return q.error();
+    for (const QVariant& v : std::as_const(binds))
+        (*q)->addBindValue(v);
+    if (Status s = exec(**q); !s)
         return s;
     if (change.entity == QLatin1String("client"))
         return m_store.clients().reindex(change.entityId);

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "core/sync/Wire.h"
+#include "storage/RowWriter.h"
 
 #include <QDateTime>
 
@@ -41,7 +42,7 @@ struct Resolution
 class SyncStore
 {
 public:
-    explicit SyncStore(Store& store) : m_store(store) {}
+    explicit SyncStore(Store& store);
 
     QString nodeId() const;
     // The oldest pending operations, in the order they were made.
@@ -71,8 +72,11 @@ public:
 private:
     Status applyChange(const wire::Change& change);
 
+    Result<QSqlQuery*> statement(const QString& sql);
+
     Store& m_store;
     bool m_outboxEmpty = false; // during one pull page: nothing pending, no lookups needed
+    StatementCache m_page;      // statements prepared once per pull page, not per record
 };
 
 } // namespace pd

@@ -15,6 +15,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <utility>
+
 using namespace pd;
 using namespace pd::test;
 
@@ -215,6 +217,31 @@ private slots:
         auto b = desk(QStringLiteral("b"));
         QVERIFY(b->syncOnce());
         QCOMPARE(*b->store().clients().count(), 300);
+        QCOMPARE(a->snapshot(), b->snapshot());
+    }
+
+    void aPullCutBetweenPagesKeepsWholePagesAndResumes()
+    {
+        auto a = desk(QStringLiteral("a"));
+        for (int i = 0; i < 250; ++i)
+            a->addClient(QStringLiteral("P%1").arg(i), QStringLiteral("Paged"), QStringLiteral("p%1@example.com").arg(i));
+        QVERIFY(a->syncOnce());
+        auto b = desk(QStringLiteral("b"));
+        b->engine().setPageSize(20); // the next page is asked for while this one is written
+        bool killed = false;
+        connect(&b->engine(), &SyncEngine::progress, this, [&] {
+            if (!std::exchange(killed, true))
+                m_server->kill();
+        });
+        QString error;
+        QVERIFY(!b->syncOnce(&error));
+        QVERIFY(killed);
+        const qint64 received = *b->store().clients().count();
+        QVERIFY(received >= 20 && received < 250);
+        QCOMPARE(received % 20, 0); // whole pages only, each with its cursor
+        QVERIFY(m_server->startServing().isEmpty());
+        QVERIFY(b->syncOnce(&error));
+        QCOMPARE(*b->store().clients().count(), 250);
         QCOMPARE(a->snapshot(), b->snapshot());
     }
 
