@@ -1554,6 +1554,129 @@ Ctrl+L  bloquear PracticeDesk</translation>
     </message>
 </context>
 <context>
+    <name>pd::OrganizationSettingsDialog</name>
+    <message>
+        <source> minute</source>
+        <translation> minuto</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <source>Organization settings [*] — PracticeDesk</source>
+        <translation>Configuración de la organización [*] — PracticeDesk</translation>
+    </message>
+    <message>
+        <source>These settings apply to every client and every desk of the practice. Changes are sent to the practice server with the next sync.</source>
+        <translation>Estos ajustes se aplican a todos los clientes y todos los puestos de la consulta. Los cambios se envían al servidor de la consulta en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Client portal</source>
+        <translation>Portal del cliente</translation>
+    </message>
+    <message>
+        <source>Card &amp;processing is set up</source>
+        <translation>El &amp;procesamiento de tarjetas está configurado</translation>
+    </message>
+    <message>
+        <source>Card processing is set up</source>
+        <translation>El procesamiento de tarjetas está configurado</translation>
+    </message>
+    <message>
+        <source>Email the client when someone…</source>
+        <translation>Enviar un correo al cliente cuando alguien…</translation>
+    </message>
+    <message>
+        <source>books an appointment for them</source>
+        <translation>le reserva una cita</translation>
+    </message>
+    <message>
+        <source>reschedules their appointment</source>
+        <translation>cambia la fecha de su cita</translation>
+    </message>
+    <message>
+        <source>cancels their appointment</source>
+        <translation>cancela su cita</translation>
+    </message>
+    <message>
+        <source>deletes their appointment</source>
+        <translation>elimina su cita</translation>
+    </message>
+    <message>
+        <source>changes the clinician of their appointment</source>
+        <translation>cambia el profesional de su cita</translation>
+    </message>
+    <message>
+        <source>confirms their appointment request</source>
+        <translation>confirma su solicitud de cita</translation>
+    </message>
+    <message>
+        <source>declines their appointment request</source>
+        <translation>rechaza su solicitud de cita</translation>
+    </message>
+    <message>
+        <source>undoes a confirmation or decline</source>
+        <translation>deshace una confirmación o un rechazo</translation>
+    </message>
+    <message>
+        <source>Email the client when someone %1</source>
+        <translation>Enviar un correo al cliente cuando alguien %1</translation>
+    </message>
+    <message>
+        <source>Desks</source>
+        <translation>Puestos</translation>
+    </message>
+    <message>
+        <source>Lock a desk after this many minutes without activity</source>
+        <translation>Bloquear un puesto tras estos minutos de inactividad</translation>
+    </message>
+    <message>
+        <source>Default country calling code</source>
+        <translation>Prefijo telefónico de país predeterminado</translation>
+    </message>
+    <message>
+        <source>Default &amp;country code:</source>
+        <translation>&amp;Prefijo de país predeterminado:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock idle desks after:</source>
+        <translation>&amp;Bloquear puestos inactivos tras:</translation>
+    </message>
+    <message>
+        <source>Phone numbers typed without + get this code, e.g. 1 for the US and Canada, 34 for Spain.</source>
+        <translation>Los números de teléfono escritos sin + reciben este prefijo, p. ej. 1 para EE. UU. y Canadá, 34 para España.</translation>
+    </message>
+    <message>
+        <source>The saved settings could not be read (%1). The defaults are shown; Save writes only what you change.</source>
+        <translation>No se pudieron leer los ajustes guardados (%1). Se muestran los valores predeterminados; Guardar solo escribe lo que cambie.</translation>
+    </message>
+    <message>
+        <source>Save the organization settings</source>
+        <translation>Guardar la configuración de la organización</translation>
+    </message>
+    <message>
+        <source>Cancel without saving</source>
+        <translation>Cancelar sin guardar</translation>
+    </message>
+    <message>
+        <source>Enter 1 to 3 digits, e.g. 1 or 34.</source>
+        <translation>Introduzca de 1 a 3 dígitos, p. ej. 1 o 34.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>The organization settings have changes that are not saved. Discard them?</source>
+        <translation>La configuración de la organización tiene cambios sin guardar. ¿Desea descartarlos?</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+</context>
+<context>
     <name>pd::PeopleModel</name>
     <message>
         <source>(no name)</source>
@@ -1864,6 +1987,112 @@ Ctrl+L  bloquear PracticeDesk</translation>
     <message>
         <source>The relation cannot end before it starts.</source>
         <translation>La relación no puede terminar antes de empezar.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RoutingModel</name>
+    <message>
+        <source>The client</source>
+        <translation>El cliente</translation>
+    </message>
+    <message>
+        <source>%1 (the client)</source>
+        <translation>%1 (el cliente)</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Primary contact, instead of the client</source>
+        <translation>Contacto principal, en lugar del cliente</translation>
+    </message>
+    <message>
+        <source>Primary contact, instead of %1</source>
+        <translation>Contacto principal, en lugar de %1</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RoutingPreviewDialog</name>
+    <message>
+        <source>The preview is not available.</source>
+        <translation>La vista previa no está disponible.</translation>
+    </message>
+    <message>
+        <source>Who gets messages — PracticeDesk</source>
+        <translation>Quién recibe los mensajes — PracticeDesk</translation>
+    </message>
+    <message>
+        <source>Kind of message</source>
+        <translation>Tipo de mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Mensaje:</translation>
+    </message>
+    <message>
+        <source>Will receive</source>
+        <translation>Lo recibirán</translation>
+    </message>
+    <message>
+        <source>&amp;Will receive</source>
+        <translation>&amp;Lo recibirán</translation>
+    </message>
+    <message>
+        <source>Will not receive</source>
+        <translation>No lo recibirán</translation>
+    </message>
+    <message>
+        <source>Will &amp;not receive</source>
+        <translation>&amp;No lo recibirán</translation>
+    </message>
+    <message>
+        <source>Close the preview</source>
+        <translation>Cerrar la vista previa</translation>
+    </message>
+    <message>
+        <source>Who would receive this kind of message for this client, and why anyone else would not. The practice server sends by the same rules.</source>
+        <translation>Quién recibiría este tipo de mensaje de este cliente y por qué los demás no. El servidor de la consulta envía con las mismas reglas.</translation>
+    </message>
+    <message>
+        <source>Who would receive this kind of message for %1, and why anyone else would not. The practice server sends by the same rules.</source>
+        <translation>Quién recibiría este tipo de mensaje de %1 y por qué los demás no. El servidor de la consulta envía con las mismas reglas.</translation>
+    </message>
+    <message>
+        <source>Nobody would receive this message.</source>
+        <translation>Nadie recibiría este mensaje.</translation>
+    </message>
+    <message>
+        <source>1 message would be sent.</source>
+        <translation>Se enviaría 1 mensaje.</translation>
+    </message>
+    <message>
+        <source>%1 messages would be sent (one per address and channel).</source>
+        <translation>Se enviarían %1 mensajes (uno por dirección y canal).</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,6 @@ OrganizationSettingsDialog::OrganizationSettingsDialog(Store& store, QWidget* pa
         loadError = kv.message();
     }
 
-    setMinimumWidth(680);
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(tr("These settings apply to every client and every desk of the practice. Changes are "
                                 "sent to the practice server with the next sync."),
@@ -134,12 +133,14 @@ OrganizationSettingsDialog::OrganizationSettingsDialog(Store& store, QWidget* pa
     m_countryCode->setObjectName(QStringLiteral("defaultCountryCode"));
     m_countryCode->setAccessibleName(tr("Default country calling code"));
     m_countryCode->setMaxLength(4);
-    m_countryCode->setMaximumWidth(fontMetrics().horizontalAdvance(QStringLiteral("00000")) + 16);
+    m_countryCode->setFixedWidth(fontMetrics().horizontalAdvance(QStringLiteral("+0000")) + 16);
     m_countryError = FieldErrors::makeLabel(desk, QStringLiteral("defaultCountryCodeError"));
     // The message stands beside the field it is about, on the same line.
     auto* codeRow = new QHBoxLayout;
     codeRow->addWidget(m_countryCode, 0, Qt::AlignTop);
     codeRow->addWidget(m_countryError, 1, Qt::AlignVCenter);
+    // Room for the message to read as a sentence, not a column of single words.
+    m_countryError->setMinimumWidth(fontMetrics().averageCharWidth() * 22);
     auto* codeLabel = new QLabel(tr("Default &country code:"), desk);
     codeLabel->setBuddy(m_countryCode);
     form->addRow(tr("&Lock idle desks after:"), m_autoLock);
@@ -188,6 +189,8 @@ OrganizationSettingsDialog::OrganizationSettingsDialog(Store& store, QWidget* pa
     m_countryCode->setText(m_stored.defaultCountryCode);
     m_filling = false;
     refresh();
+    // Never narrower than the layout needs (long labels in some languages), and not cramped.
+    resize(sizeHint().expandedTo(QSize(680, 0)));
 }
 
 QList<QCheckBox*> OrganizationSettingsDialog::notifyBoxes() const
