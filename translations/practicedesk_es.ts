@@ -1660,8 +1660,8 @@ Ctrl+L  bloquear PracticeDesk</translation>
         <translation>Cancelar sin guardar</translation>
     </message>
     <message>
-        <source>Enter 1 to 3 digits, e.g. 1 or 34.</source>
-        <translation>Introduzca de 1 a 3 dígitos, p. ej. 1 o 34.</translation>
+        <source>Enter 1 to 3 digits, not starting with 0, e.g. 1 or 34.</source>
+        <translation>Introduzca de 1 a 3 dígitos, sin empezar por 0, p. ej. 1 o 34.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

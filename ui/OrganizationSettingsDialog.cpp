@@ -240,7 +240,7 @@ void OrganizationSettingsDialog::refresh()
     }
     static const QRegularExpression code(QStringLiteral("^[1-9][0-9]{0,2}$"));
     const bool codeOk = code.match(m_countryCode->text().trimmed()).hasMatch();
-    m_countryError->setText(codeOk ? QString() : tr("Enter 1 to 3 digits, e.g. 1 or 34."));
+    m_countryError->setText(codeOk ? QString() : tr("Enter 1 to 3 digits, not starting with 0, e.g. 1 or 34."));
     m_countryError->setVisible(!codeOk);
     m_countryCode->setAccessibleDescription(m_countryError->text());
     m_save->setEnabled(codeOk && isDirty());

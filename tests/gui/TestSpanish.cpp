@@ -62,7 +62,8 @@ private slots:
         QCOMPARE(settings.portalBox(PortalSetting::SecureMessaging)->text(), QStringLiteral("Mensajería segura"));
         QCOMPARE(settings.autoLockField()->suffix(), QStringLiteral(" minutos"));
         settings.countryCodeField()->setText(QStringLiteral("x"));
-        QCOMPARE(settings.countryCodeError()->text(), QStringLiteral("Introduzca de 1 a 3 dígitos, p. ej. 1 o 34."));
+        QCOMPARE(settings.countryCodeError()->text(),
+                 QStringLiteral("Introduzca de 1 a 3 dígitos, sin empezar por 0, p. ej. 1 o 34."));
         QCoreApplication::processEvents();
         test::screenshot(&settings, QStringLiteral("organization-settings-spanish"));
 
