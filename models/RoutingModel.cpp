@@ -8,7 +8,7 @@ void RoutingModel::setRouting(const Routing& routing, const QString& clientName)
 {
     beginResetModel();
     m_routing = routing;
-    m_clientName = clientName;
+    m_clientName = clientName.trimmed();
     endResetModel();
 }
 
@@ -21,32 +21,48 @@ int RoutingModel::rowCount(const QModelIndex& parent) const
 
 int RoutingModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : (m_kind == Kind::Deliveries ? ColumnCount : 2);
+    return parent.isValid() ? 0 : (m_kind == Kind::Deliveries ? ColumnCount : ReasonColumn + 1);
+}
+
+QString RoutingModel::clientLabel(const QString& name) const
+{
+    const QString n = name.isEmpty() ? m_clientName : name;
+    // A client being created may have no name yet.
+    return n.isEmpty() ? tr("The client") : tr("%1 (the client)").arg(n);
 }
 
 QVariant RoutingModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
-        (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     if (m_kind == Kind::Skipped) {
+        if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+            return {};
         const SkippedRecipient& s = m_routing.skipped.at(index.row());
         if (index.column() == PersonColumn)
-            return s.relationId.isEmpty() ? tr("%1 (the client)").arg(m_clientName) : s.name;
+            return s.relationId.isEmpty() ? clientLabel(s.name.trimmed()) : s.name;
         return s.reason;
     }
     const Delivery& d = m_routing.deliveries.at(index.row());
+    if (role == PrimaryContactRole)
+        return d.primaryContact;
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
     switch (index.column()) {
     case PersonColumn: {
         const QString name = (d.firstName + QLatin1Char(' ') + d.lastName).trimmed();
-        if (d.relationId.isEmpty())
-            return tr("%1 (the client)").arg(name.isEmpty() ? m_clientName : name);
-        return d.primaryContact ? tr("%1 — primary contact, for the client").arg(name) : name;
+        return d.relationId.isEmpty() ? clientLabel(name) : name;
     }
     case ChannelColumn:
-        return d.channel == Channel::Email ? tr("Email") : tr("Text message");
+        return d.channel == Channel::Email ? tr("Email") : tr("SMS");
     case AddressColumn:
         return d.address;
+    case NoteColumn:
+        // C7: the client has no email or mobile phone; this contact gets its messages.
+        if (!d.primaryContact)
+            return {};
+        return m_clientName.isEmpty() ? tr("Primary contact, instead of the client")
+                                      : tr("Primary contact, instead of %1").arg(m_clientName);
     default:
         return {};
     }
@@ -65,6 +81,8 @@ QVariant RoutingModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("By");
     case AddressColumn:
         return tr("Address");
+    case NoteColumn:
+        return tr("Note");
     default:
         return {};
     }

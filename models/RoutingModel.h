@@ -7,13 +7,17 @@
 namespace pd {
 
 // The routing preview's two lists (N1, N5, C7): who would receive a notification (person,
-// channel, address, standing in as primary contact) or who would not and why.
+// channel, address, and a note when they stand in for the client as its primary contact) or
+// who would not and why.
 class RoutingModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum class Kind { Deliveries, Skipped };
-    enum Column { PersonColumn, ChannelColumn, AddressColumn, ColumnCount };
+    // Deliveries: person, channel, address, note. Skipped: person, reason.
+    enum Column { PersonColumn, ChannelColumn, AddressColumn, NoteColumn, ColumnCount };
+    static constexpr int ReasonColumn = 1;
+    enum Role { PrimaryContactRole = Qt::UserRole + 1 }; // bool, deliveries only
 
     explicit RoutingModel(Kind kind, QObject* parent = nullptr);
     void setRouting(const Routing& routing, const QString& clientName);
@@ -24,6 +28,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QString clientLabel(const QString& name) const;
+
     Kind m_kind;
     Routing m_routing;
     QString m_clientName;

@@ -1839,10 +1839,6 @@ Ctrl+L  bloquear PracticeDesk</translation>
         <translation>Puestos</translation>
     </message>
     <message>
-        <source>Lock after minutes without activity</source>
-        <translation>Bloquear tras minutos sin actividad</translation>
-    </message>
-    <message>
         <source> minutes</source>
         <translation> minutos</translation>
     </message>
@@ -1851,20 +1847,12 @@ Ctrl+L  bloquear PracticeDesk</translation>
         <translation>Prefijo telefónico predeterminado</translation>
     </message>
     <message>
-        <source>&amp;Lock after:</source>
-        <translation>&amp;Bloquear tras:</translation>
-    </message>
-    <message>
         <source>Default &amp;country code:</source>
         <translation>&amp;Prefijo del país:</translation>
     </message>
     <message>
         <source>Phone numbers typed without + get this code, e.g. 1 for the US and Canada, 34 for Spain.</source>
         <translation>Los teléfonos escritos sin + reciben este prefijo, p. ej. 1 para EE. UU. y Canadá, 34 para España.</translation>
-    </message>
-    <message>
-        <source>Enter a country calling code of 1 to 3 digits, e.g. 1 or 34.</source>
-        <translation>Introduzca un prefijo de 1 a 3 dígitos, p. ej. 1 o 34.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1877,6 +1865,46 @@ Ctrl+L  bloquear PracticeDesk</translation>
     <message>
         <source>Keep editing</source>
         <translation>Seguir editando</translation>
+    </message>
+    <message>
+        <source> minute</source>
+        <translation> minuto</translation>
+    </message>
+    <message>
+        <source>These settings apply to every client and every desk of the practice. Changes are sent to the practice server with the next sync.</source>
+        <translation>Estos ajustes se aplican a todos los clientes y todos los puestos de la consulta. Los cambios se envían al servidor de la consulta en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Card processing is set up</source>
+        <translation>El procesamiento de tarjetas está configurado</translation>
+    </message>
+    <message>
+        <source>Email the client when someone %1</source>
+        <translation>Enviar un correo al cliente cuando alguien %1</translation>
+    </message>
+    <message>
+        <source>Lock a desk after this many minutes without activity</source>
+        <translation>Bloquear un puesto tras estos minutos de inactividad</translation>
+    </message>
+    <message>
+        <source>&amp;Lock idle desks after:</source>
+        <translation>&amp;Bloquear puestos inactivos tras:</translation>
+    </message>
+    <message>
+        <source>The saved settings could not be read (%1). The defaults are shown; Save writes only what you change.</source>
+        <translation>No se pudieron leer los ajustes guardados (%1). Se muestran los valores predeterminados; Guardar solo escribe lo que cambie.</translation>
+    </message>
+    <message>
+        <source>Save the organization settings</source>
+        <translation>Guardar la configuración de la organización</translation>
+    </message>
+    <message>
+        <source>Cancel without saving</source>
+        <translation>Cancelar sin guardar</translation>
+    </message>
+    <message>
+        <source>Enter 1 to 3 digits, not starting with 0, e.g. 1 or 34.</source>
+        <translation>Introduzca de 1 a 3 dígitos, sin empezar por 0, p. ej. 1 o 34.</translation>
     </message>
 </context>
 <context>
@@ -2199,16 +2227,8 @@ Ctrl+L  bloquear PracticeDesk</translation>
         <translation>%1 (el cliente)</translation>
     </message>
     <message>
-        <source>%1 — primary contact, for the client</source>
-        <translation>%1 — contacto principal, en nombre del cliente</translation>
-    </message>
-    <message>
         <source>Email</source>
         <translation>Correo electrónico</translation>
-    </message>
-    <message>
-        <source>Text message</source>
-        <translation>Mensaje de texto</translation>
     </message>
     <message>
         <source>Person</source>
@@ -2225,6 +2245,26 @@ Ctrl+L  bloquear PracticeDesk</translation>
     <message>
         <source>Address</source>
         <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>The client</source>
+        <translation>El cliente</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Primary contact, instead of the client</source>
+        <translation>Contacto principal, en lugar del cliente</translation>
+    </message>
+    <message>
+        <source>Primary contact, instead of %1</source>
+        <translation>Contacto principal, en lugar de %1</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
     </message>
 </context>
 <context>
@@ -2264,6 +2304,26 @@ Ctrl+L  bloquear PracticeDesk</translation>
     <message>
         <source>%1 messages would be sent (one per address and channel).</source>
         <translation>Se enviarían %1 mensajes (uno por dirección y canal).</translation>
+    </message>
+    <message>
+        <source>The preview is not available.</source>
+        <translation>La vista previa no está disponible.</translation>
+    </message>
+    <message>
+        <source>&amp;Will receive</source>
+        <translation>&amp;Lo recibirán</translation>
+    </message>
+    <message>
+        <source>Will &amp;not receive</source>
+        <translation>&amp;No lo recibirán</translation>
+    </message>
+    <message>
+        <source>Close the preview</source>
+        <translation>Cerrar la vista previa</translation>
+    </message>
+    <message>
+        <source>Who would receive this kind of message for %1, and why anyone else would not. The practice server sends by the same rules.</source>
+        <translation>Quién recibiría este tipo de mensaje de %1 y por qué los demás no. El servidor de la consulta envía con las mismas reglas.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,8 @@ public:
 
     QCheckBox* portalBox(PortalSetting setting) const { return m_portal.value(setting); }
     QCheckBox* cardProcessingBox() const { return m_cardProcessing; }
+    // The N3 "email the client when someone …" boxes, in the order shown.
+    QList<QCheckBox*> notifyBoxes() const;
     QSpinBox* autoLockField() const { return m_autoLock; }
     QLineEdit* countryCodeField() const { return m_countryCode; }
     QLabel* countryCodeError() const { return m_countryError; }

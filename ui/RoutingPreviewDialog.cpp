@@ -8,6 +8,7 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -23,10 +24,22 @@ QTableView* makeView(QWidget* parent, QAbstractItemModel* model, const QString& 
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->verticalHeader()->hide();
+    view->setTabKeyNavigation(false); // Tab leaves the table; the arrow keys move inside it
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setWordWrap(false);
+    // The last column (note or reason) takes the rest of the width and wraps long reasons.
+    view->horizontalHeader()->setSectionResizeMode(model->columnCount() - 1, QHeaderView::Stretch);
+    view->setWordWrap(true);
     return view;
+}
+
+QLabel* heading(QWidget* parent, const QString& text, QWidget* buddy)
+{
+    auto* label = new QLabel(text, parent);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    label->setBuddy(buddy);
+    return label;
 }
 } // namespace
 
@@ -36,10 +49,14 @@ RoutingPreviewDialog::RoutingPreviewDialog(Store& store, const QString& clientId
     build();
     auto client = store.clients().get(clientId);
     auto people = store.relations().forClient(clientId);
-    if (client && people)
+    if (client && people) {
         setClient(*client, *people);
-    else
-        m_summary->setText(client ? people.message() : client.message());
+        return;
+    }
+    // Nothing to preview: say why instead of showing an empty client's routing.
+    m_event->setEnabled(false);
+    m_intro->setText(tr("The preview is not available."));
+    m_summary->setText(client ? people.message() : client.message());
 }
 
 RoutingPreviewDialog::RoutingPreviewDialog(const Client& client, const QList<RelatedPerson>& people, const QDate& today,
@@ -62,13 +79,12 @@ void RoutingPreviewDialog::build()
     m_skipped = std::make_unique<RoutingModel>(RoutingModel::Kind::Skipped);
     setObjectName(QStringLiteral("routingPreview"));
     setWindowTitle(tr("Who gets messages — PracticeDesk"));
-    resize(720, 480);
+    resize(800, 580);
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(tr("Who would receive this kind of message for this client, and why anyone else would "
-                                "not. The practice server sends by the same rules."),
-                             this);
-    intro->setWordWrap(true);
-    layout->addWidget(intro);
+    m_intro = new QLabel(this);
+    m_intro->setObjectName(QStringLiteral("routingIntro"));
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
     auto* form = new QFormLayout;
     m_event = new QComboBox(this);
     m_event->setObjectName(QStringLiteral("routingEvent"));
@@ -81,13 +97,18 @@ void RoutingPreviewDialog::build()
     m_summary->setObjectName(QStringLiteral("routingSummary"));
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
-    layout->addWidget(new QLabel(tr("Will receive"), this));
+    layout->addSpacing(6);
     m_deliveriesView = makeView(this, m_deliveries.get(), QStringLiteral("routingDeliveries"), tr("Will receive"));
-    layout->addWidget(m_deliveriesView, 1);
-    layout->addWidget(new QLabel(tr("Will not receive"), this));
+    layout->addWidget(heading(this, tr("&Will receive"), m_deliveriesView));
+    layout->addWidget(m_deliveriesView, 3);
+    layout->addSpacing(6);
     m_skippedView = makeView(this, m_skipped.get(), QStringLiteral("routingSkipped"), tr("Will not receive"));
-    layout->addWidget(m_skippedView, 1);
+    layout->addWidget(heading(this, tr("Will &not receive"), m_skippedView));
+    layout->addWidget(m_skippedView, 2);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton* close = buttons->button(QDialogButtonBox::Close);
+    close->setObjectName(QStringLiteral("routingClose"));
+    close->setAccessibleName(tr("Close the preview"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     connect(m_event, &QComboBox::currentIndexChanged, this, &RoutingPreviewDialog::update);
@@ -97,6 +118,8 @@ void RoutingPreviewDialog::setClient(const Client& client, const QList<RelatedPe
 {
     m_client = client;
     m_people = people;
+    m_hasClient = true;
+    m_event->setEnabled(true);
     update();
 }
 
@@ -113,10 +136,19 @@ NotificationEvent RoutingPreviewDialog::event() const
 
 void RoutingPreviewDialog::update()
 {
+    if (!m_hasClient)
+        return;
     m_routing = routeNotification(event(), m_client, m_people, m_today);
     const QString name = m_client.displayName().trimmed();
+    m_intro->setText(name.isEmpty() ? tr("Who would receive this kind of message for this client, and why anyone else "
+                                         "would not. The practice server sends by the same rules.")
+                                    : tr("Who would receive this kind of message for %1, and why anyone else would "
+                                         "not. The practice server sends by the same rules.")
+                                          .arg(name));
     m_deliveries->setRouting(m_routing, name);
     m_skipped->setRouting(m_routing, name);
+    m_deliveriesView->resizeRowsToContents();
+    m_skippedView->resizeRowsToContents();
     const auto n = m_routing.deliveries.size();
     m_summary->setText(n == 0   ? tr("Nobody would receive this message.")
                        : n == 1 ? tr("1 message would be sent.")

@@ -19,6 +19,7 @@ class Store;
 // request, invoice, … — exactly who would receive it, at which address and by which
 // channel, and why everyone else would not, from the same routing rule the server's
 // dispatcher uses (core/NotificationRouting: N1, N5, C4, C5, C7). Works on unsaved edits too.
+// Read-only: it changes nothing; Close or Esc dismisses it.
 class RoutingPreviewDialog : public QDialog
 {
     Q_OBJECT
@@ -37,6 +38,8 @@ public:
     RoutingModel* deliveriesModel() const { return m_deliveries.get(); }
     RoutingModel* skippedModel() const { return m_skipped.get(); }
     QComboBox* eventField() const { return m_event; }
+    QTableView* deliveriesView() const { return m_deliveriesView; }
+    QTableView* skippedView() const { return m_skippedView; }
 
 private:
     void build();
@@ -45,10 +48,12 @@ private:
     Client m_client;
     QList<RelatedPerson> m_people;
     QDate m_today;
+    bool m_hasClient = false;
     Routing m_routing;
     std::unique_ptr<RoutingModel> m_deliveries;
     std::unique_ptr<RoutingModel> m_skipped;
     QComboBox* m_event = nullptr;
+    QLabel* m_intro = nullptr;
     QLabel* m_summary = nullptr;
     QTableView* m_deliveriesView = nullptr;
     QTableView* m_skippedView = nullptr;

@@ -4,15 +4,19 @@
 #include "app/desktop/Translations.h"
 #include "core/RelationTypes.h"
 #include "models/ClientListModel.h"
+#include "models/RoutingModel.h"
 #include "tests/gui/Screenshot.h"
 #include "tests/testsupport/TemporaryStore.h"
 #include "ui/ClientEditor.h"
 #include "ui/MainWindow.h"
+#include "ui/OrganizationSettingsDialog.h"
+#include "ui/RoutingPreviewDialog.h"
 
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
 
@@ -47,6 +51,35 @@ private slots:
         const QString error = editor.errorLabel(QStringLiteral("isMinor"))->text();
         QVERIFY2(error.startsWith(QLatin1String("Un menor necesita al menos un tutor legal")), qPrintable(error));
         test::screenshot(&editor, QStringLiteral("editor-spanish"));
+    }
+
+    void settingsAndRoutingPreviewSpeakSpanish()
+    {
+        test::TemporaryStore fixture;
+        OrganizationSettingsDialog settings(fixture.store());
+        settings.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&settings));
+        QCOMPARE(settings.portalBox(PortalSetting::SecureMessaging)->text(), QStringLiteral("Mensajería segura"));
+        QCOMPARE(settings.autoLockField()->suffix(), QStringLiteral(" minutos"));
+        settings.countryCodeField()->setText(QStringLiteral("x"));
+        QCOMPARE(settings.countryCodeError()->text(),
+                 QStringLiteral("Introduzca de 1 a 3 dígitos, sin empezar por 0, p. ej. 1 o 34."));
+        QCoreApplication::processEvents();
+        test::screenshot(&settings, QStringLiteral("organization-settings-spanish"));
+
+        Client nico;
+        nico.firstName = QStringLiteral("Nico");
+        RelatedPerson paula;
+        paula.firstName = QStringLiteral("Paula");
+        paula.email = QStringLiteral("paula@example.com");
+        paula.relation = defaultRelation(RelationType::LegalGuardian);
+        paula.relation.meta.id = QStringLiteral("paula");
+        RoutingPreviewDialog preview(nico, {paula}, QDate(2026, 11, 23));
+        preview.setEvent(NotificationEvent::Reminder);
+        QCOMPARE(preview.deliveriesModel()->index(0, RoutingModel::NoteColumn).data().toString(),
+                 QStringLiteral("Contacto principal, en lugar de Nico"));
+        QCOMPARE(preview.deliveriesModel()->headerData(RoutingModel::AddressColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Dirección"));
     }
 };
 
