@@ -158,7 +158,7 @@ Routing routeNotification(NotificationEvent event, const Client& client, const Q
         if (!p.relation.notifications.testFlag(*toggle)) {
             router.skip(
                 id, name,
-                QCoreApplication::translate("Routing", "Their %1 toggle is off.").arg(eventLabel(event).toLower()));
+                QCoreApplication::translate("Routing", "Their %1 toggle is off.").arg(toggleLabel(*toggle).toLower()));
             continue;
         }
         if (!p.relation.isActiveOn(today)) {
@@ -177,6 +177,21 @@ Routing routeNotification(NotificationEvent event, const Client& client, const Q
         router.deliver(id, p.firstName, p.lastName, p.email, p.phone, channels, false);
     }
     return out;
+}
+
+QString toggleLabel(NotifyToggle toggle)
+{
+    switch (toggle) {
+    case NotifyToggle::Reminders:
+        return QCoreApplication::translate("Routing", "Appointment reminders");
+    case NotifyToggle::Confirmations:
+        return QCoreApplication::translate("Routing", "Confirmations, cancellations and missed-appointment notices");
+    case NotifyToggle::ScheduledMessages:
+        return QCoreApplication::translate("Routing", "Scheduled emails and text messages");
+    case NotifyToggle::TelehealthLinks:
+        return QCoreApplication::translate("Routing", "Telehealth links");
+    }
+    return {};
 }
 
 QString eventLabel(NotificationEvent event)

@@ -56,6 +56,8 @@ Routing routeNotification(NotificationEvent event, const Client& client, const Q
                           const QDate& today);
 
 QString eventLabel(NotificationEvent event);
+// The contact toggle that governs an event, as the relation dialog names it (C5).
+QString toggleLabel(NotifyToggle toggle);
 QList<NotificationEvent> allNotificationEvents();
 
 } // namespace pd

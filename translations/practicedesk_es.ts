@@ -728,6 +728,14 @@
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
+    <message>
+        <source>Confirmations, cancellations and missed-appointment notices</source>
+        <translation>Confirmaciones, cancelaciones y avisos de cita perdida</translation>
+    </message>
+    <message>
+        <source>Scheduled emails and text messages</source>
+        <translation>Correos electrónicos y mensajes de texto programados</translation>
+    </message>
 </context>
 <context>
     <name>Schema</name>

@@ -72,6 +72,14 @@ private slots:
         const Routing c = routeNotification(NotificationEvent::Cancellation,
                                             client(QStringLiteral("lia@example.com"), {}), people, kToday);
         QCOMPARE(c.deliveries.size(), 3);
+        // A contact who turned confirmations off is told which toggle it is, not "cancellations".
+        const Routing none = routeNotification(NotificationEvent::Cancellation,
+                                               client(QStringLiteral("lia@example.com"), {}),
+                                               {person(QStringLiteral("aunt"), RelationType::Other,
+                                                       QStringLiteral("aunt@example.com"), {}, NotifyToggle::Reminders)},
+                                               kToday);
+        QCOMPARE(skipReason(none, QStringLiteral("aunt")),
+                 QStringLiteral("Their confirmations, cancellations and missed-appointment notices toggle is off."));
     }
 
     void preferredMethodAppliesToContacts()
