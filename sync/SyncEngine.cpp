@@ -21,9 +21,15 @@ SyncEngine::SyncEngine(SyncStore& store, Transport& transport, const Clock& cloc
     m_retry.setSingleShot(true);
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(3000);
-    connect(&m_interval, &QTimer::timeout, this, &SyncEngine::syncNow);
+    // During a backoff the interval and a local change wait for it: the retry timer syncs when
+    // the backoff (or the server's Retry-After) is over. Only syncNow() itself goes sooner.
+    const auto unlessBackingOff = [this] {
+        if (!m_retry.isActive())
+            syncNow();
+    };
+    connect(&m_interval, &QTimer::timeout, this, unlessBackingOff);
     connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
-    connect(&m_debounce, &QTimer::timeout, this, &SyncEngine::syncNow);
+    connect(&m_debounce, &QTimer::timeout, this, unlessBackingOff);
 }
 
 SyncEngine::~SyncEngine() = default;

@@ -1,12 +1,15 @@
 // Offline sync against a REAL practice server on a REAL PostgreSQL (scripts/with-postgres):
 // desks that worked offline converge, disjoint edits merge, same-field edits and
 // delete-versus-edit become conflicts with both values kept, a person's resolution syncs,
-// a push whose answer was lost is applied once, bad answers apply nothing, the server can
-// restart mid-sync, clocks may be a day off, and signed-out desks are told so.
+// a push whose answer was lost is applied once, bad answers (cut short, garbage, JSON of the
+// wrong shape, 500, 503 and 429 with Retry-After) to a push or a pull apply nothing and are
+// retried after a backoff, the server can restart mid-sync, clocks may be a day off, and
+// signed-out desks are told so.
 #include "core/RelationTypes.h"
 #include "tests/integration/Desk.h"
 #include "tests/testsupport/ServerProcess.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -15,6 +18,7 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <functional>
 #include <utility>
 
 using namespace pd;
@@ -44,6 +48,80 @@ class TestSync : public QObject
                 QString error;
                 QVERIFY2(d->syncOnce(&error), qPrintable(d->name() + QStringLiteral(": ") + error));
             }
+    }
+
+    static void badAnswers()
+    {
+        using Bad = FaultyTransport::BadAnswer;
+        QTest::addColumn<Bad>("kind");
+        QTest::addColumn<int>("retryAfter"); // seconds; 0: none given
+        // 2 s is longer than the first backoff can be (1 s ± 50 %): only Retry-After explains it.
+        QTest::newRow("cut in half") << Bad::Truncated << 0;
+        QTest::newRow("garbage bytes") << Bad::Garbage << 0;
+        QTest::newRow("JSON of the wrong shape") << Bad::WrongShape << 0;
+        QTest::newRow("500") << Bad::Status500 << 0;
+        QTest::newRow("503 with Retry-After") << Bad::Status503 << 2;
+        QTest::newRow("429 with Retry-After") << Bad::Status429 << 2;
+    }
+
+    // Runs d's background sync with one answer tampered with (set up by the caller): the first
+    // cycle fails the way a person sees it, nothingApplied() checks the desk before the retry,
+    // then the engine retries on its own after its backoff (never before Retry-After) and
+    // succeeds; *retried is that cycle's summary. Nobody presses "Sync now".
+    void failThenRetryOnItsOwn(Desk& d, int retryAfter, const std::function<void()>& nothingApplied,
+                               SyncEngine::Summary* retried)
+    {
+        SyncEngine& engine = d.engine();
+        struct Seen // the engine as a person would see it when a cycle ends
+        {
+            bool ok;
+            QString error;
+            SyncEngine::State state;
+            int failures;
+            SyncEngine::Summary summary;
+        };
+        QList<Seen> seen;
+        QElapsedTimer sinceFailure;
+        qint64 retriedAfterMs = -1;
+        QObject watch;
+        connect(&engine, &SyncEngine::finished, &watch, [&](bool ok, const QString& error) {
+            seen << Seen{ok, error, engine.state(), engine.consecutiveFailures(), engine.lastSummary()};
+            if (!ok && seen.size() == 1)
+                sinceFailure.start();
+        });
+        connect(&engine, &SyncEngine::stateChanged, &watch, [&](SyncEngine::State s) {
+            if (s == SyncEngine::State::Syncing && sinceFailure.isValid() && retriedAfterMs < 0)
+                retriedAfterMs = sinceFailure.elapsed();
+        });
+        // Background ticks far more often than any backoff here: they must not cut it short.
+        engine.startBackground(200);
+        QTRY_VERIFY_WITH_TIMEOUT(!seen.isEmpty(), 60000);
+        QCOMPARE(d.network().tampered(), 1);
+        QCOMPARE(seen.at(0).ok, false);
+        const QString error = seen.at(0).error;
+        QCOMPARE(seen.at(0).state, SyncEngine::State::Error);
+        QCOMPARE(engine.lastError(), error);
+        QCOMPARE(d.sync().state(QStringLiteral("last_error")), error);
+        QVERIFY2(!error.isEmpty() && error.size() < 200, qPrintable(error)); // a sentence, not the answer
+        QCOMPARE(seen.at(0).failures, 1);
+        const int backoffMs = engine.nextRetryMs();
+        QVERIFY(backoffMs > 0);
+        QVERIFY2(backoffMs >= retryAfter * 1000, qPrintable(QString::number(backoffMs)));
+        nothingApplied();
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(seen.size() >= 2, 30000);
+        engine.stopBackground();
+        QTRY_VERIFY(engine.state() != SyncEngine::State::Syncing); // a tick's cycle may still run
+        QVERIFY2(seen.at(1).ok, qPrintable(seen.at(1).error));
+        QCOMPARE(seen.at(1).state, SyncEngine::State::Idle);
+        QCOMPARE(seen.at(1).failures, 0);
+        QVERIFY(engine.lastError().isEmpty());
+        // Not before the backoff (Qt's coarse timers may fire up to 5 % early).
+        QVERIFY(retriedAfterMs >= 0);
+        QVERIFY2(retriedAfterMs >= backoffMs * 9 / 10,
+                 qPrintable(QStringLiteral("retried after %1 ms, backoff %2 ms").arg(retriedAfterMs).arg(backoffMs)));
+        *retried = seen.at(1).summary;
     }
 
 private slots:
@@ -181,6 +259,70 @@ private slots:
         QCOMPARE(a->snapshot(), b->snapshot());
     }
 
+    void aBadAnswerToAPushIsRetriedLaterAndAppliesNothing_data() { badAnswers(); }
+    void aBadAnswerToAPushIsRetriedLaterAndAppliesNothing()
+    {
+        QFETCH(FaultyTransport::BadAnswer, kind);
+        QFETCH(int, retryAfter);
+        auto a = desk(QStringLiteral("a"));
+        for (int i = 0; i < 3; ++i)
+            a->addClient(QStringLiteral("Push%1").arg(i), QStringLiteral("Bad"),
+                         QStringLiteral("pb%1@example.com").arg(i));
+        const int pending = *a->sync().pendingCount();
+        QVERIFY(pending >= 3);
+        // The server commits the batch; the desk cannot read what it answered.
+        a->network().tamperAnswers(QStringLiteral("/v1/sync/push"), kind, 1, retryAfter);
+        SyncEngine::Summary retried;
+        failThenRetryOnItsOwn(
+            *a, retryAfter,
+            [&] {
+                QCOMPARE(*a->sync().pendingCount(), pending); // no change acknowledged from that answer
+            },
+            &retried);
+        if (QTest::currentTestFailed())
+            return;
+        // The retry sends the same changes; the server acknowledges each once.
+        QCOMPARE(*a->sync().pendingCount(), 0);
+        QCOMPARE(retried.pushed, pending);
+        QCOMPARE(retried.conflicts, 0);
+        QCOMPARE(retried.rejected, 0);
+        auto b = desk(QStringLiteral("b"));
+        QVERIFY(b->syncOnce());
+        QCOMPARE(*b->store().clients().count(), 3); // nothing lost, nothing twice
+        QCOMPARE(a->snapshot(), b->snapshot());
+    }
+
+    void aBadAnswerToAPullIsRetriedLaterAndAppliesNothing_data() { badAnswers(); }
+    void aBadAnswerToAPullIsRetriedLaterAndAppliesNothing()
+    {
+        QFETCH(FaultyTransport::BadAnswer, kind);
+        QFETCH(int, retryAfter);
+        auto a = desk(QStringLiteral("a"));
+        for (int i = 0; i < 3; ++i)
+            a->addClient(QStringLiteral("Pull%1").arg(i), QStringLiteral("Bad"),
+                         QStringLiteral("lb%1@example.com").arg(i));
+        QVERIFY(a->syncOnce());
+        auto b = desk(QStringLiteral("b"));
+        const qint64 cursor = *b->sync().cursor();
+        const QStringList before = b->snapshot();
+        b->network().tamperAnswers(QStringLiteral("/v1/sync/pull"), kind, 1, retryAfter);
+        SyncEngine::Summary retried;
+        failThenRetryOnItsOwn(
+            *b, retryAfter,
+            [&] {
+                QCOMPARE(*b->store().clients().count(), 0); // no client of that page, not even the first
+                QCOMPARE(b->snapshot(), before);
+                QCOMPARE(*b->sync().cursor(), cursor); // the page is asked for again
+            },
+            &retried);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(retried.pulled >= 3);
+        QVERIFY(*b->sync().cursor() > cursor);
+        QCOMPARE(*b->store().clients().count(), 3);
+        QCOMPARE(a->snapshot(), b->snapshot());
+    }
+
     void duplicatedAndReorderedRequestsChangeNothing()
     {
         auto a = desk(QStringLiteral("a"), 7);
@@ -224,7 +366,8 @@ private slots:
     {
         auto a = desk(QStringLiteral("a"));
         for (int i = 0; i < 250; ++i)
-            a->addClient(QStringLiteral("P%1").arg(i), QStringLiteral("Paged"), QStringLiteral("p%1@example.com").arg(i));
+            a->addClient(QStringLiteral("P%1").arg(i), QStringLiteral("Paged"),
+                         QStringLiteral("p%1@example.com").arg(i));
         QVERIFY(a->syncOnce());
         auto b = desk(QStringLiteral("b"));
         b->engine().setPageSize(20); // the next page is asked for while this one is written
