@@ -1,12 +1,11 @@
 #include "storage/ChangeSet.h"
 
+#include "core/CompactJson.h"
 #include "core/Ids.h"
 #include "storage/Database.h"
 #include "storage/RowWriter.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -87,36 +86,20 @@ void ChangeSet::rollback()
 Status ChangeSet::writeOutbox(const QString& entity, const QString& id, const QString& kind, qint64 baseVersion,
                               const QVariantMap& fields, const QString& resolves)
 {
-    if (!resolves.isEmpty()) {
-        QSqlQuery* q = m_cache.get(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, "
-                                                  "base_version, hlc, created_at, resolves) VALUES (?, ?, ?, ?, ?, ?, "
-                                                  "?, ?, ?)"));
-        if (!q)
-            return Error::make(Error::Kind::Internal, m_cache.error());
-        for (const QVariant& v :
-             {QVariant(newId()), QVariant(entity), QVariant(id), QVariant(kind),
-              QVariant(
-                  QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact))),
-              QVariant(baseVersion), QVariant(m_hlc), QVariant(m_now), QVariant(resolves)})
-            q->addBindValue(v);
-        if (!q->exec())
-            return writeError(q->lastError());
-        return {};
-    }
-    QSqlQuery* q =
-        m_cache.get(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, base_version, "
-                                   "hlc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery* q = m_cache.get(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, "
+                                              "base_version, hlc, created_at, resolves) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                              "?, ?)"));
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
     q->addBindValue(newId());
     q->addBindValue(entity);
     q->addBindValue(id);
     q->addBindValue(kind);
-    q->addBindValue(
-        QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact)));
+    q->addBindValue(QString::fromUtf8(json::compactObject(fields)));
     q->addBindValue(baseVersion);
     q->addBindValue(m_hlc);
     q->addBindValue(m_now);
+    q->addBindValue(resolves.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(resolves));
     if (!q->exec())
         return writeError(q->lastError());
     return {};

@@ -10,6 +10,11 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
+#include <QThread>
+
+#include <future>
+#include <optional>
+#include <vector>
 
 namespace pd {
 
@@ -181,20 +186,35 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
                                            : tr(" (unknown columns: %1)").arg(unknown.join(QStringLiteral(", "))),
                                        kColumns.join(QLatin1Char(','))));
 
+    // Rows are checked on every core (each row on its own), then reported in file order.
+    const QDate today = store.clock().today();
+    const qsizetype header = rows.first().fields.size();
+    std::vector<std::optional<Result<Draft>>> checked(static_cast<size_t>(rows.size()));
+    const auto check = [&](qsizetype from, qsizetype to) {
+        for (qsizetype i = from; i < to; ++i)
+            if (rows.at(i).fields.size() == header)
+                checked[static_cast<size_t>(i)] = draftFrom(rows.at(i), col, options, today);
+    };
+    const qsizetype workers = qBound(1, QThread::idealThreadCount(), 8);
+    const qsizetype chunk = (rows.size() - 1 + workers - 1) / workers;
+    std::vector<std::future<void>> running;
+    for (qsizetype from = 1; from < rows.size(); from += chunk)
+        running.push_back(std::async(std::launch::async, check, from, qMin(from + chunk, rows.size())));
+    for (auto& r : running)
+        r.get();
+
     ImportReport report;
     QList<Draft> drafts;
+    drafts.reserve(rows.size() - 1);
     QHash<QString, int> seen; // duplicate rows within the file
-    const QDate today = store.clock().today();
     for (qsizetype i = 1; i < rows.size(); ++i) {
         const CsvRow& row = rows.at(i);
-        if (row.fields.size() != rows.first().fields.size()) {
-            report.problems << tr("line %1: has %2 fields, the header has %3")
-                                   .arg(row.line)
-                                   .arg(row.fields.size())
-                                   .arg(rows.first().fields.size());
+        if (row.fields.size() != header) {
+            report.problems
+                << tr("line %1: has %2 fields, the header has %3").arg(row.line).arg(row.fields.size()).arg(header);
             continue;
         }
-        auto d = draftFrom(row, col, options, today);
+        Result<Draft>& d = *checked[static_cast<size_t>(i)];
         if (!d) {
             report.problems << tr("line %1: %2").arg(row.line).arg(d.message());
             continue;

@@ -89,12 +89,15 @@ QStringList ClientRepository::searchTermsFor(const Client& c)
         if (!t.isEmpty() && !terms.contains(t))
             terms << t;
     };
+    // Search is by prefix, so "first last" also finds the first name alone and "last first"
+    // the last name alone. Each name is normalized once.
     const QString first = text::searchKey(c.firstName);
     const QString last = text::searchKey(c.lastName);
-    add(first);
-    add(last);
-    add(text::searchKey(c.firstName + QLatin1Char(' ') + c.lastName));
-    add(text::searchKey(c.lastName + QLatin1Char(' ') + c.firstName));
+    const auto joined = [](const QString& a, const QString& b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + QLatin1Char(' ') + b;
+    };
+    add(joined(first, last));
+    add(joined(last, first));
     // Each later word of a multi-word name ("María José", "van der Berg") is a term too.
     for (const QString& name : {first, last}) {
         const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);

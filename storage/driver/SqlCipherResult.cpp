@@ -172,6 +172,8 @@ void SqlCipherResult::connectionClosing()
 bool SqlCipherResult::prepare(const QString& query)
 {
     finalize();
+    m_values.clear();
+    m_positional = false;
     setActive(false);
     setAt(QSql::BeforeFirstRow);
     sqlite3* db = connection();
@@ -259,6 +261,36 @@ bool SqlCipherResult::exec()
     return runFirstStep();
 }
 
+void SqlCipherResult::bindValue(int index, const QVariant& value, QSql::ParamType type)
+{
+    if (type != QSql::In || index < 0) {
+        QSqlResult::bindValue(index, value, type);
+        return;
+    }
+    if (m_values.size() <= index)
+        m_values.resize(index + 1);
+    m_values[index] = value;
+    m_positional = true;
+}
+
+bool SqlCipherResult::execBatch(bool)
+{
+    // One exec() per row of the bound lists (QSqlQuery::execBatch()).
+    const QVariantList columns = m_positional ? m_values : boundValues();
+    if (columns.isEmpty())
+        return false;
+    const qsizetype rows = columns.first().toList().size();
+    for (qsizetype row = 0; row < rows; ++row) {
+        m_values.resize(columns.size());
+        for (qsizetype c = 0; c < columns.size(); ++c)
+            m_values[c] = columns.at(c).toList().value(row);
+        m_positional = true;
+        if (!exec())
+            return false;
+    }
+    return true;
+}
+
 bool SqlCipherResult::mapPlaceholders(int valueCount)
 {
     // Qt hands us the values in the order of the placeholders in the query text; with named
@@ -305,7 +337,7 @@ bool SqlCipherResult::mapPlaceholders(int valueCount)
 
 bool SqlCipherResult::bindValues()
 {
-    const QList<QVariant>& values = boundValues();
+    const QList<QVariant>& values = m_positional ? m_values : boundValues();
     const int count = static_cast<int>(values.size());
     // The mapping depends only on the statement and the number of values: compute it once per
     // prepare, so that re-executing a prepared insert stays cheap.
