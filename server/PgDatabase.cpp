@@ -99,6 +99,12 @@ CREATE TABLE conflicts (
     PRIMARY KEY (practice_id, id)
 )
 )SQL"},
+    // v2: the highest client number of a practice is read from an index instead of scanning
+    // every client on each push that numbers one.
+    {2, R"SQL(
+CREATE INDEX records_client_number_value ON records (practice_id, ((fields->>'client_number')::bigint))
+    WHERE entity = 'client'
+)SQL"},
 };
 
 } // namespace
