@@ -237,7 +237,7 @@ Status ClientRepository::save(ChangeSet& cs, Client& c, bool knownNew)
                            summary);
 }
 
-Status ClientRepository::reindex(const QString& id)
+Status ClientRepository::reindex(const QString& id, bool inserted)
 {
     auto c = get(id);
     if (!c)
@@ -249,7 +249,7 @@ Status ClientRepository::reindex(const QString& id)
     q->addBindValue(id);
     if (!q->exec())
         return writeError(q->lastError());
-    return writeSearchTerms(*c, false);
+    return writeSearchTerms(*c, inserted);
 }
 
 Status ClientRepository::remove(ChangeSet& cs, const QString& id)

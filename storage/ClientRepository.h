@@ -36,7 +36,8 @@ public:
     Status remove(ChangeSet& cs, const QString& id);
     // Recomputes what is derived locally from a stored client (its sort key and search
     // terms), after sync wrote the row directly. Inside the caller's transaction.
-    Status reindex(const QString& id);
+    // inserted: the row was just created, so it has no terms yet to remove.
+    Status reindex(const QString& id, bool inserted = false);
 
     // Up to limit clients whose name, email, phone or number starts with text (ordered by
     // the matching term). An empty text lists clients in name order from offset.

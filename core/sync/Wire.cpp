@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 #include <cmath>
 
@@ -102,17 +101,37 @@ bool isEntity(const QString& entity)
     return entities().contains(entity);
 }
 
+// Both checks run for every field and record of every page, on the desk and on the server:
+// written out by hand, they cost a small fraction of the regular expressions they replace.
 bool isFieldName(const QString& name)
 {
-    static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9_]{0,63}$"));
-    return re.match(name).hasMatch();
+    // ^[a-z][a-z0-9_]{0,63}$
+    if (name.isEmpty() || name.size() > 64)
+        return false;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const char16_t c = name.at(i).unicode();
+        const bool lower = c >= u'a' && c <= u'z';
+        if (!(lower || (i > 0 && ((c >= u'0' && c <= u'9') || c == u'_'))))
+            return false;
+    }
+    return true;
 }
 
 bool isId(const QString& id)
 {
-    static const QRegularExpression re(
-        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
-    return re.match(id).hasMatch();
+    // ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
+    if (id.size() != 36)
+        return false;
+    for (qsizetype i = 0; i < 36; ++i) {
+        const char16_t c = id.at(i).unicode();
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != u'-')
+                return false;
+        } else if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool isEntityId(const QString& entity, const QString& id)

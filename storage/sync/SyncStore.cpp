@@ -421,7 +421,7 @@ Status SyncStore::applyChange(const wire::Change& change)
     if (Status s = exec(**q); !s)
         return s;
     if (change.entity == QLatin1String("client"))
-        return m_store.clients().reindex(change.entityId);
+        return m_store.clients().reindex(change.entityId, !exists);
     return {};
 }
 

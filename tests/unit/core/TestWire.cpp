@@ -28,6 +28,43 @@ class TestWire : public QObject
     }
 
 private slots:
+    // What a field name and a record id may be: anything else in a push or a page is refused.
+    void fieldNamesAndIds_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("fieldName");
+        QTest::addColumn<bool>("id");
+        QTest::newRow("column name") << QStringLiteral("first_name") << true << false;
+        QTest::newRow("one letter") << QStringLiteral("a") << true << false;
+        QTest::newRow("digits after the first") << QStringLiteral("a1_2") << true << false;
+        QTest::newRow("64 characters") << QStringLiteral("a").repeated(64) << true << false;
+        QTest::newRow("65 characters") << QStringLiteral("a").repeated(65) << false << false;
+        QTest::newRow("empty") << QString() << false << false;
+        QTest::newRow("starts with a digit") << QStringLiteral("1a") << false << false;
+        QTest::newRow("starts with underscore") << QStringLiteral("_a") << false << false;
+        QTest::newRow("upper case") << QStringLiteral("First_name") << false << false;
+        QTest::newRow("dash") << QStringLiteral("first-name") << false << false;
+        QTest::newRow("sql") << QStringLiteral("a; DROP TABLE x") << false << false;
+        QTest::newRow("accented") << QStringLiteral("caf\u00e9") << false << false;
+        QTest::newRow("uuid") << QStringLiteral("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b") << false << true;
+        QTest::newRow("uuid upper case") << QStringLiteral("0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B") << false << false;
+        QTest::newRow("uuid dash moved") << QStringLiteral("0190a1b2c-3d4-7e5f-8a9b-0c1d2e3f4a5b") << false << false;
+        QTest::newRow("uuid one short") << QStringLiteral("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5") << false << false;
+        QTest::newRow("uuid one long") << QStringLiteral("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5bb") << false << false;
+        QTest::newRow("uuid with g") << QStringLiteral("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5g") << false << false;
+        QTest::newRow("uuid in braces") << QStringLiteral("{0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a}") << false << false;
+    }
+
+    void fieldNamesAndIds()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, fieldName);
+        QFETCH(bool, id);
+        QCOMPARE(isFieldName(text), fieldName);
+        QCOMPARE(isId(text), id);
+        QCOMPARE(isId(newId()), true);
+    }
+
     void pushRequestRoundTrips()
     {
         PushRequest r;
