@@ -5,6 +5,7 @@
 #include "core/Text.h"
 #include "storage/Store.h"
 
+#include <QHash>
 #include <QRandomGenerator>
 
 namespace pd {
@@ -40,9 +41,20 @@ QString asciiLocalPart(const QString& first, const QString& last, quint32 n)
 {
     auto letters = [](const QString& s) {
         QString out;
-        for (const QChar c : text::searchKey(s))
+        // Letters that Unicode does not decompose into a Latin base letter, as people spell
+        // them in an address ("Østergaard" -> "ostergaard", "Łukasz" -> "lukasz").
+        static const QHash<QChar, QString> spelled = {
+            {QChar(0x00f8), QStringLiteral("o")},  {QChar(0x00e6), QStringLiteral("ae")},
+            {QChar(0x00df), QStringLiteral("ss")}, {QChar(0x0142), QStringLiteral("l")},
+            {QChar(0x0111), QStringLiteral("d")},  {QChar(0x0131), QStringLiteral("i")},
+            {QChar(0x00f0), QStringLiteral("d")},  {QChar(0x00fe), QStringLiteral("th")},
+            {QChar(0x0153), QStringLiteral("oe")}};
+        for (const QChar c : text::searchKey(s)) {
             if (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
                 out.append(c);
+            else if (const auto it = spelled.constFind(c); it != spelled.cend())
+                out.append(*it);
+        }
         return out;
     };
     QStringList parts;

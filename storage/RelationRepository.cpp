@@ -212,7 +212,7 @@ Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
     r.meta.hlc = cs.hlc();
     const QString summary =
         outcome->inserted
-            ? QCoreApplication::translate("RelationRepository", "Relation added (%1)").arg(relationTypeKey(r.type))
+            ? QCoreApplication::translate("RelationRepository", "Relation added (%1)").arg(relationTypeLabel(r.type))
             : QCoreApplication::translate("RelationRepository", "Relation changed: %1")
                   .arg(QStringList(outcome->changed.keys()).join(QStringLiteral(", ")));
     return cs.recordUpsert(QStringLiteral("relation"), r.meta.id, r.meta.version, outcome->changed, outcome->inserted,

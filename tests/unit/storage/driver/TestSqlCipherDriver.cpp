@@ -399,6 +399,41 @@ private slots:
         QCOMPARE(scalar(c.db, QStringLiteral("SELECT b FROM t")).toByteArray(), blob);
     }
 
+    // execBatch() binds row by row from lists, positional and named, and a value kept from
+    // the previous exec() is reused when not bound again (as with Qt's own drivers).
+    void batchAndReusedValues()
+    {
+        Connection c(QStringLiteral(":memory:"));
+        QVERIFY(c.open());
+        RUN(c.db, QStringLiteral("CREATE TABLE t(a, b)"));
+        QSqlQuery q(c.db);
+        QVERIFY(q.prepare(QStringLiteral("INSERT INTO t VALUES(?, ?)")));
+        q.addBindValue(QVariantList{1, 2, 3});
+        q.addBindValue(QVariantList{QStringLiteral("x"), QStringLiteral("y"), QVariant()});
+        QVERIFY2(q.execBatch(), qPrintable(q.lastError().text()));
+        QSqlQuery n(c.db);
+        QVERIFY(n.prepare(QStringLiteral("INSERT INTO t VALUES(:a, :b)")));
+        n.bindValue(QStringLiteral(":a"), QVariantList{4, 5});
+        n.bindValue(QStringLiteral(":b"), QVariantList{QStringLiteral("p"), QStringLiteral("q")});
+        QVERIFY2(n.execBatch(), qPrintable(n.lastError().text()));
+        QVERIFY(q.prepare(QStringLiteral("INSERT INTO t VALUES(?, ?)")));
+        q.addBindValue(6);
+        q.addBindValue(QStringLiteral("kept"));
+        QVERIFY(q.exec());
+        q.bindValue(0, 7); // only the first changes
+        QVERIFY(q.exec());
+
+        QSqlQuery s(c.db);
+        QVERIFY(s.exec(QStringLiteral("SELECT a, b FROM t ORDER BY rowid")));
+        QStringList rows;
+        while (s.next())
+            rows << s.value(0).toString() + QLatin1Char('=') +
+                        (s.isNull(1) ? QStringLiteral("NULL") : s.value(1).toString());
+        QCOMPARE(rows, QStringList({QStringLiteral("1=x"), QStringLiteral("2=y"), QStringLiteral("3=NULL"),
+                                    QStringLiteral("4=p"), QStringLiteral("5=q"), QStringLiteral("6=kept"),
+                                    QStringLiteral("7=kept")}));
+    }
+
     void positionalBinding()
     {
         Connection c(QStringLiteral(":memory:"));
