@@ -1,6 +1,7 @@
 #include "tests/testsupport/ServerProcess.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -117,9 +118,10 @@ QString ServerProcess::start()
 QString ServerProcess::startServing()
 {
     m_serve = std::make_unique<QProcess>();
-    m_serve->setProcessChannelMode(QProcess::SeparateChannels);
-    QObject::connect(m_serve.get(), &QProcess::readyReadStandardError, m_serve.get(),
-                     [this] { m_log += m_serve->readAllStandardError(); });
+    // The log goes to a file, not a pipe: a caller that blocks (a benchmark waiting on
+    // practicedesk-cli) would leave a pipe undrained, and the server would stall once it filled.
+    m_serve->setStandardOutputFile(logPath(), QIODevice::Append);
+    m_serve->setStandardErrorFile(logPath(), QIODevice::Append);
     m_serve->start(m_program, {QStringLiteral("serve"), QStringLiteral("--database"), m_databaseUrl,
                                QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port)});
     if (!m_serve->waitForStarted(10000))
@@ -137,7 +139,6 @@ void ServerProcess::stop()
     if (!m_serve->waitForFinished(10000))
         m_serve->kill();
     m_serve->waitForFinished(5000);
-    m_log += m_serve->readAllStandardError();
 }
 
 void ServerProcess::kill()
@@ -153,11 +154,15 @@ QUrl ServerProcess::url() const
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
 }
 
+QString ServerProcess::logPath() const
+{
+    return m_logDir.filePath(QStringLiteral("serve.log"));
+}
+
 QByteArray ServerProcess::log() const
 {
-    if (m_serve)
-        m_log += m_serve->readAllStandardError();
-    return m_log;
+    QFile f(logPath());
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 } // namespace pd::test

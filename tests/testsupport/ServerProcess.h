@@ -2,6 +2,7 @@
 
 #include <QProcess>
 #include <QString>
+#include <QTemporaryDir>
 #include <QUrl>
 
 #include <memory>
@@ -29,7 +30,7 @@ public:
     QString databaseUrl() const { return m_databaseUrl; }
     // Runs practicedesk-server with arguments (and stdin); returns exit code, fills output.
     int run(const QStringList& arguments, const QByteArray& input = {}, QString* output = nullptr) const;
-    // The server's log so far (standard error of `serve`).
+    // The server's log so far (what every `serve` of this instance wrote).
     QByteArray log() const;
 
     static QString adminPassword() { return QStringLiteral("admin-password"); }
@@ -39,8 +40,10 @@ private:
     QString m_program;
     QString m_databaseUrl;
     int m_port = 0;
+    QString logPath() const;
+
+    QTemporaryDir m_logDir;
     std::unique_ptr<QProcess> m_serve;
-    mutable QByteArray m_log;
 };
 
 } // namespace pd::test
