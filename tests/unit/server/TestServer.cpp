@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QUuid>
 
@@ -280,6 +281,53 @@ private slots:
         QCOMPARE(get("/v1/sync/pull?cursor=0&schema=1", admin).status, 200);
     }
 
+    // Desks send pushes deflated. The server inflates a body before any route runs, so it takes
+    // a compressed body only for a push, only from a signed-in staff member, and only small.
+    void compressedBodiesOnlyForASignedInPush()
+    {
+        startServer(100, 64 * 1024); // compressed bodies up to 1 KiB
+        const QString token = login(QStringLiteral("admin"), QStringLiteral("admin-password"));
+        const auto postDeflated = [this](const char* path, const QByteArray& plain, const QString& bearer,
+                                         const char* encoding = "deflate") {
+            httplib::Headers headers{{"Content-Encoding", encoding}};
+            if (!bearer.isEmpty())
+                headers.emplace("Authorization", "Bearer " + bearer.toStdString());
+            return toAnswer(
+                m_client->Post(path, headers, qCompress(plain, 9).mid(4).toStdString(), "application/json"));
+        };
+        const QString id = newId();
+        wire::PushRequest r;
+        r.nodeId = QStringLiteral("desk-a");
+        r.ops = {op(QStringLiteral("client"), id,
+                    {{QStringLiteral("first_name"), QStringLiteral("Zoë")},
+                     {QStringLiteral("last_name"), QStringLiteral("Deflated")},
+                     {QStringLiteral("notes"), QString(3000, QLatin1Char('n'))}})}; // > 1 KiB, compresses well
+        const QByteArray body = wire::encode(r);
+
+        const Answer anonymous = postDeflated("/v1/sync/push", body, {});
+        QCOMPARE(anonymous.status, 401);
+        QCOMPARE(anonymous.body.value(QStringLiteral("error")).toString(), QStringLiteral("token_invalid"));
+        const Answer signIn = postDeflated("/v1/auth/login", R"({"username":"admin","password":"admin-password"})", {});
+        QCOMPARE(signIn.status, 400);
+        QVERIFY(signIn.body.value(QStringLiteral("message")).toString().contains(QLatin1String("push")));
+        QCOMPARE(postDeflated("/v1/sync/push", body, token, "br").status, 400);
+        QByteArray noise(4096, Qt::Uninitialized); // does not compress: over the 1 KiB limit
+        for (char& c : noise)
+            c = static_cast<char>(QRandomGenerator::global()->bounded(256));
+        const Answer big = postDeflated("/v1/sync/push", noise, token);
+        QCOMPARE(big.status, 413);
+        QCOMPARE(big.body.value(QStringLiteral("error")).toString(), QStringLiteral("payload_too_large"));
+        QCOMPARE(get("/v1/sync/pull?cursor=0&schema=1", token).body.value(QStringLiteral("changes")).toArray().size(),
+                 0); // none of the refused ones applied anything
+
+        const Answer pushed = postDeflated("/v1/sync/push", body, token);
+        QCOMPARE(pushed.status, 200);
+        const QJsonArray changes =
+            get("/v1/sync/pull?cursor=0&schema=1", token).body.value(QStringLiteral("changes")).toArray();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.at(0).toObject().value(QStringLiteral("entity_id")).toString(), id);
+    }
+
     void badRequestsAreAnsweredAndApplyNothing()
     {
         startServer(100, 64 * 1024);
@@ -369,7 +417,8 @@ private slots:
         const QString token = login(QStringLiteral("admin"), QStringLiteral("admin-password"));
         QList<wire::Op> ops;
         for (int i = 0; i < 25; ++i)
-            ops << op(QStringLiteral("client"), newId(), {{QStringLiteral("first_name"), QStringLiteral("P%1").arg(i)}});
+            ops << op(QStringLiteral("client"), newId(),
+                      {{QStringLiteral("first_name"), QStringLiteral("P%1").arg(i)}});
         QCOMPARE(push(token, ops).status, 200);
         // An edit moves its record to the end of the log; the record is sent once, there.
         QCOMPARE(push(token, {op(QStringLiteral("client"), ops.first().entityId,
@@ -383,8 +432,8 @@ private slots:
             // Qt's network stack accepts Brotli; answering with it cost a second per page.
             httplib::Headers headers{{"Authorization", "Bearer " + token.toStdString()},
                                      {"Accept-Encoding", "gzip, deflate, br"}};
-            auto r = m_client->Get(("/v1/sync/pull?schema=1&limit=10&cursor=" + std::to_string(cursor)).c_str(),
-                                   headers);
+            auto r =
+                m_client->Get(("/v1/sync/pull?schema=1&limit=10&cursor=" + std::to_string(cursor)).c_str(), headers);
             QVERIFY(r);
             QCOMPARE(r->status, 200);
             QVERIFY(!r->has_header("Content-Encoding"));
