@@ -3,6 +3,7 @@
 #include "core/Ids.h"
 #include "core/Text.h"
 #include "storage/Database.h"
+#include "storage/FieldLabels.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -230,9 +231,10 @@ Status ClientRepository::save(ChangeSet& cs, Client& c, bool knownNew)
     QVariantMap fields = outcome->changed;
     fields.remove(QStringLiteral("sort_key")); // derived locally, not synced
     c.meta.hlc = cs.hlc();
-    const QString summary = outcome->inserted ? QCoreApplication::translate("ClientRepository", "Client created")
-                                              : QCoreApplication::translate("ClientRepository", "Changed: %1")
-                                                    .arg(QStringList(fields.keys()).join(QStringLiteral(", ")));
+    const QString summary =
+        outcome->inserted
+            ? QCoreApplication::translate("ClientRepository", "Client created")
+            : QCoreApplication::translate("ClientRepository", "Changed: %1").arg(fieldLabels(fields.keys()));
     return cs.recordUpsert(QStringLiteral("client"), c.meta.id, c.meta.version, fields, outcome->inserted, c.meta.id,
                            summary);
 }

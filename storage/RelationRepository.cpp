@@ -3,6 +3,7 @@
 #include "core/Ids.h"
 #include "core/RelationTypes.h"
 #include "core/Text.h"
+#include "storage/FieldLabels.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -214,7 +215,7 @@ Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
         outcome->inserted
             ? QCoreApplication::translate("RelationRepository", "Relation added (%1)").arg(relationTypeLabel(r.type))
             : QCoreApplication::translate("RelationRepository", "Relation changed: %1")
-                  .arg(QStringList(outcome->changed.keys()).join(QStringLiteral(", ")));
+                  .arg(fieldLabels(outcome->changed.keys()));
     return cs.recordUpsert(QStringLiteral("relation"), r.meta.id, r.meta.version, outcome->changed, outcome->inserted,
                            r.clientId, summary);
 }

@@ -268,6 +268,113 @@
     </message>
 </context>
 <context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Client ID</source>
+        <translation>ID de cliente</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Teléfono móvil</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Menor de edad</translation>
+    </message>
+    <message>
+        <source>Preferred method</source>
+        <translation>Método preferido</translation>
+    </message>
+    <message>
+        <source>Client&apos;s own notifications</source>
+        <translation>Notificaciones del propio cliente</translation>
+    </message>
+    <message>
+        <source>Confidential communications</source>
+        <translation>Comunicaciones confidenciales</translation>
+    </message>
+    <message>
+        <source>Reason for confidentiality</source>
+        <translation>Motivo de la confidencialidad</translation>
+    </message>
+    <message>
+        <source>Parent portal</source>
+        <translation>Portal de padres</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>Contacto principal</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Relation type</source>
+        <translation>Tipo de relación</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Parentesco</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>Can manage appointments</source>
+        <translation>Puede gestionar citas</translation>
+    </message>
+    <message>
+        <source>Portal invitation</source>
+        <translation>Invitación al portal</translation>
+    </message>
+    <message>
+        <source>Portal permissions</source>
+        <translation>Permisos del portal</translation>
+    </message>
+    <message>
+        <source>Custody</source>
+        <translation>Custodia</translation>
+    </message>
+    <message>
+        <source>Court order reference</source>
+        <translation>Referencia de la orden judicial</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Válido desde</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Válido hasta</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurado</translation>
+    </message>
+</context>
+<context>
     <name>KeyVault</name>
     <message>
         <source>No OS keychain is available here. Protect the database with a passphrase (--passphrase-stdin).</source>

@@ -155,7 +155,12 @@ private slots:
         QCOMPARE(audit->size(), 2);
         QCOMPARE(audit->first().actor, QStringLiteral("test:desk"));
         QCOMPARE(audit->first().action, QStringLiteral("update"));
-        QVERIFY(audit->first().summary.contains(QLatin1String("email")));
+        // The timeline names the changed fields as staff know them (D5).
+        QCOMPARE(audit->first().summary, QStringLiteral("Changed: Email"));
+        c.mobilePhone = QStringLiteral("+15550102030");
+        c.notes = QStringLiteral("Prefers mornings");
+        QVERIFY(saveClient(*store, c));
+        QCOMPARE(store->auditForClient(c.meta.id)->first().summary, QStringLiteral("Changed: Mobile phone, Notes"));
     }
 
     void diskFullDuringCommitRollsBackWithAClearMessage()
