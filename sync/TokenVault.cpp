@@ -22,12 +22,15 @@ void TokenVault::read(std::function<void(QByteArray)> done)
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(account());
-    QObject::connect(job, &QKeychain::Job::finished, job, [this, done = std::move(done)](QKeychain::Job* j) {
-        auto* read = static_cast<QKeychain::ReadPasswordJob*>(j);
-        if (read->error() == QKeychain::NoError && !read->binaryData().isEmpty())
-            return done(read->binaryData());
-        done(m_store.state(kStateKey).toUtf8());
-    });
+    QObject::connect(job, &QKeychain::Job::finished, job,
+                     [this, alive = m_alive, done = std::move(done)](QKeychain::Job* j) {
+                         if (!*alive)
+                             return;
+                         auto* read = static_cast<QKeychain::ReadPasswordJob*>(j);
+                         if (read->error() == QKeychain::NoError && !read->binaryData().isEmpty())
+                             return done(read->binaryData());
+                         done(m_store.state(kStateKey).toUtf8());
+                     });
     job->start();
 }
 
@@ -46,12 +49,15 @@ void TokenVault::write(const QByteArray& token, std::function<void(Status)> done
     }
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    QObject::connect(job, &QKeychain::Job::finished, job, [this, token, done = std::move(done)](QKeychain::Job* j) {
-        // In the keychain: make sure no older copy stays in the database. Otherwise the
-        // encrypted database holds it.
-        const bool inKeychain = j->error() == QKeychain::NoError && !token.isEmpty();
-        done(m_store.setState(kStateKey, inKeychain ? QString() : QString::fromUtf8(token)));
-    });
+    QObject::connect(job, &QKeychain::Job::finished, job,
+                     [this, alive = m_alive, token, done = std::move(done)](QKeychain::Job* j) {
+                         if (!*alive)
+                             return;
+                         // In the keychain: make sure no older copy stays in the database. Otherwise the
+                         // encrypted database holds it.
+                         const bool inKeychain = j->error() == QKeychain::NoError && !token.isEmpty();
+                         done(m_store.setState(kStateKey, inKeychain ? QString() : QString::fromUtf8(token)));
+                     });
     job->start();
 }
 
