@@ -135,26 +135,14 @@ void HttpServer::configure()
                           .arg(m_config.maxBodyBytes / 64));
             return httplib::Server::HandlerResponse::Handled;
         }
-        const std::string header = req.get_header_value("Authorization");
         auto opened = PgDatabase::forThisThread(m_config.databaseUrl);
         if (!opened) {
             sendInternal(res, opened.error());
             return httplib::Server::HandlerResponse::Handled;
         }
-        if (header.rfind("Bearer ", 0) != 0) {
-            sendError(res, QStringLiteral("token_invalid"), QStringLiteral("Sign in first."));
-            return httplib::Server::HandlerResponse::Handled;
-        }
         QSqlDatabase db = *opened;
-        auto who = m_auth.authenticate(db, QString::fromStdString(header.substr(7)));
-        if (!who) { // the same answers as the route would give (an expired token is refreshed)
-            if (who.error().kind == Error::Kind::Invalid)
-                sendError(res, who.error().field, who.error().message);
-            else
-                sendInternal(res, who.error());
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
+        return signedIn(db, req, res) ? httplib::Server::HandlerResponse::Unhandled
+                                      : httplib::Server::HandlerResponse::Handled;
     });
     m_http->set_logger([](const httplib::Request& req, const httplib::Response& res) {
         QJsonObject line{{QStringLiteral("method"), QString::fromStdString(req.method)},
@@ -171,6 +159,24 @@ void HttpServer::configure()
 HttpServer::~HttpServer()
 {
     stop();
+}
+
+std::optional<Principal> HttpServer::signedIn(QSqlDatabase& db, const httplib::Request& req, httplib::Response& res)
+{
+    const std::string header = req.get_header_value("Authorization");
+    if (header.rfind("Bearer ", 0) != 0) {
+        sendError(res, QStringLiteral("token_invalid"), QStringLiteral("Sign in first."));
+        return std::nullopt;
+    }
+    auto who = m_auth.authenticate(db, QString::fromStdString(header.substr(7)));
+    if (!who) {
+        if (who.error().kind == Error::Kind::Invalid)
+            sendError(res, who.error().field, who.error().message);
+        else
+            sendInternal(res, who.error());
+        return std::nullopt;
+    }
+    return *who;
 }
 
 void HttpServer::routes()
@@ -194,15 +200,8 @@ void HttpServer::routes()
         [this](
             std::function<void(QSqlDatabase&, const Principal&, const httplib::Request&, httplib::Response&)> handler) {
             return [this, handler](QSqlDatabase& db, const httplib::Request& req, httplib::Response& res) {
-                const std::string header = req.get_header_value("Authorization");
-                if (header.rfind("Bearer ", 0) != 0)
-                    return sendError(res, QStringLiteral("token_invalid"), QStringLiteral("Sign in first."));
-                auto who = m_auth.authenticate(db, QString::fromStdString(header.substr(7)));
-                if (!who)
-                    return who.error().kind == Error::Kind::Invalid
-                               ? sendError(res, who.error().field, who.error().message)
-                               : sendInternal(res, who.error());
-                handler(db, *who, req, res);
+                if (auto who = signedIn(db, req, res))
+                    handler(db, *who, req, res);
             };
         };
 

@@ -7,11 +7,14 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+} // namespace httplib
 
 namespace pd::server {
 
@@ -37,6 +40,9 @@ public:
 private:
     void configure();
     void routes();
+    // The signed-in staff member of a request (its bearer token), or nullopt with the error
+    // answer already written (an expired token answers token_expired, so desks refresh).
+    std::optional<Principal> signedIn(QSqlDatabase& db, const httplib::Request& req, httplib::Response& res);
 
     ServerConfig m_config;
     const Clock& m_clock;
