@@ -83,12 +83,24 @@ void ChangeSet::rollback()
     }
 }
 
+const QString& ChangeSet::outboxInsertSql()
+{
+    static const QString sql = QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, base_version, "
+                                              "hlc, created_at, resolves) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    return sql;
+}
+
+const QString& ChangeSet::auditInsertSql()
+{
+    static const QString sql = QStringLiteral(
+        "INSERT INTO audit_log (at, actor, action, entity, entity_id, client_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    return sql;
+}
+
 Status ChangeSet::writeOutbox(const QString& entity, const QString& id, const QString& kind, qint64 baseVersion,
                               const QVariantMap& fields, const QString& resolves)
 {
-    QSqlQuery* q = m_cache.get(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, "
-                                              "base_version, hlc, created_at, resolves) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                                              "?, ?)"));
+    QSqlQuery* q = m_cache.get(outboxInsertSql());
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
     q->addBindValue(newId());
@@ -135,8 +147,7 @@ Status ChangeSet::recordResolution(const QString& entity, const QString& id, qin
 Status ChangeSet::audit(const QString& action, const QString& entity, const QString& id, const QString& clientId,
                         const QString& summary)
 {
-    QSqlQuery* q = m_cache.get(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, client_id, "
-                                              "summary) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery* q = m_cache.get(auditInsertSql());
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
     q->addBindValue(m_now);

@@ -35,6 +35,13 @@ public:
     const QString& hlc() const { return m_hlc; }
     const QString& nowIso() const { return m_now; }
     QSqlDatabase& db() { return m_db; }
+    const Actor& actor() const { return m_actor; }
+    // The statements that write an outbox and an audit entry, with their positional
+    // parameters (BulkWriter binds the same ones):
+    //   outbox: op_id, entity, entity_id, kind, fields, base_version, hlc, created_at, resolves
+    //   audit:  at, actor, action, entity, entity_id, client_id, summary
+    static const QString& outboxInsertSql();
+    static const QString& auditInsertSql();
     // Unique for the life of the process (an address could be reused by a later change set).
     quint64 serial() const { return m_serial; }
 

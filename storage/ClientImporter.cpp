@@ -5,6 +5,8 @@
 #include "core/RelationTypes.h"
 #include "core/Text.h"
 #include "core/csv/CsvReader.h"
+#include "core/Ids.h"
+#include "storage/BulkWriter.h"
 #include "storage/Store.h"
 
 #include <QCoreApplication>
@@ -13,6 +15,7 @@
 #include <QThread>
 
 #include <future>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -39,6 +42,7 @@ struct Draft
     bool hasContact = false;
     Contact contact;
     Relation relation;
+    QString duplicateKey; // the same client twice in one file
 };
 
 std::optional<bool> parseBool(const QString& raw)
@@ -150,6 +154,58 @@ Result<Draft> draftFrom(const CsvRow& row, const QHash<QString, int>& col, const
     return d;
 }
 
+struct PreparedRow
+{
+    int line = 0;
+    NewRow row;
+};
+
+struct PreparedSlice
+{
+    std::vector<PreparedRow> rows;
+    std::vector<SearchEntry> terms;
+};
+
+// The rows of drafts[from, to): each client (numbered from first on, in file order), its
+// contact and the relation between them, as ClientRepository and RelationRepository would
+// store them.
+PreparedSlice prepareRows(const QList<Draft>& drafts, qint64 first, qsizetype from, qsizetype to)
+{
+    PreparedSlice out;
+    out.rows.reserve(static_cast<size_t>(to - from) * 3);
+    const QString clients = QStringLiteral("clients");
+    const QString client = QStringLiteral("client");
+    const QString terms = QStringLiteral("search_terms");
+    for (qsizetype i = from; i < to; ++i) {
+        const Draft& d = drafts.at(i);
+        Client c = d.client;
+        c.meta.id = newId();
+        c.clientNumber = first + i;
+        const QVariantMap columns = ClientRepository::columnsOf(c);
+        out.rows.push_back({d.line, NewRow::make(clients, client, c.meta.id, c.meta.id, columns,
+                                                 ClientRepository::derivedColumns(),
+                                                 ClientRepository::createdSummary())});
+        const QByteArray id = c.meta.id.toUtf8();
+        for (const QString& t : columns.value(terms).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            out.terms.push_back(SearchEntry::make(t, id));
+        if (!d.hasContact)
+            continue;
+        Contact contact = d.contact;
+        contact.meta.id = newId();
+        out.rows.push_back({d.line, NewRow::make(QStringLiteral("contacts"), QStringLiteral("contact"), contact.meta.id,
+                                                 c.meta.id, RelationRepository::columnsOf(contact), {},
+                                                 RelationRepository::addedSummary(contact))});
+        Relation r = d.relation;
+        r.meta.id = newId();
+        r.clientId = c.meta.id;
+        r.contactId = contact.meta.id;
+        out.rows.push_back({d.line, NewRow::make(QStringLiteral("relations"), QStringLiteral("relation"), r.meta.id,
+                                                 c.meta.id, RelationRepository::columnsOf(r), {},
+                                                 RelationRepository::addedSummary(r))});
+    }
+    return out;
+}
+
 QString duplicateKey(const Draft& d)
 {
     return text::searchKey(d.client.firstName + QLatin1Char('|') + d.client.lastName) + QLatin1Char('|') +
@@ -192,8 +248,12 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     std::vector<std::optional<Result<Draft>>> checked(static_cast<size_t>(rows.size()));
     const auto check = [&](qsizetype from, qsizetype to) {
         for (qsizetype i = from; i < to; ++i)
-            if (rows.at(i).fields.size() == header)
-                checked[static_cast<size_t>(i)] = draftFrom(rows.at(i), col, options, today);
+            if (rows.at(i).fields.size() == header) {
+                auto& d = checked[static_cast<size_t>(i)];
+                d = draftFrom(rows.at(i), col, options, today);
+                if (*d)
+                    d->value().duplicateKey = duplicateKey(d->value());
+            }
     };
     const qsizetype workers = qBound(1, QThread::idealThreadCount(), 8);
     const qsizetype chunk = (rows.size() - 1 + workers - 1) / workers;
@@ -219,7 +279,7 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
             report.problems << tr("line %1: %2").arg(row.line).arg(d.message());
             continue;
         }
-        const QString key = duplicateKey(*d);
+        const QString& key = (*d).duplicateKey;
         if (seen.contains(key)) {
             report.problems << tr("line %1: duplicate of line %2").arg(row.line).arg(seen.value(key));
             continue;
@@ -233,19 +293,39 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     auto cs = store.changeSet();
     if (Status s = cs->begin(); !s)
         return s.error();
-    for (Draft& d : drafts) {
-        if (Status s = store.clients().save(*cs, d.client, true); !s)
-            return Error::make(s.error().kind, tr("line %1: %2").arg(d.line).arg(s.message()));
-        if (d.hasContact) {
-            if (Status s = store.relations().saveContact(*cs, d.contact, d.client.meta.id, true); !s)
-                return s.error();
-            d.relation.clientId = d.client.meta.id;
-            d.relation.contactId = d.contact.meta.id;
-            if (Status s = store.relations().save(*cs, d.relation, true); !s)
-                return s.error();
-            ++report.contacts;
+    auto firstNumber = store.clients().reserveNumbers(*cs, drafts.size());
+    if (!firstNumber)
+        return firstNumber.error();
+    // The rows are made ready on another core (ids, stored values, outbox JSON, search
+    // terms), a slice at a time, while this thread writes the slice before.
+    BulkWriter writer(*cs);
+    const qsizetype slice = 4096;
+    const auto prepare = [&drafts, first = *firstNumber](qsizetype from, std::shared_ptr<PreparedSlice> written) {
+        written.reset(); // the slice before, freed here rather than on the writing thread
+        return std::make_shared<PreparedSlice>(prepareRows(drafts, first, from, qMin(from + slice, drafts.size())));
+    };
+    std::vector<SearchEntry> terms;
+    terms.reserve(static_cast<size_t>(drafts.size()) * 6);
+    auto next = std::async(std::launch::async, prepare, 0, nullptr);
+    std::shared_ptr<PreparedSlice> written;
+    for (qsizetype from = 0; from < drafts.size(); from += slice) {
+        std::shared_ptr<PreparedSlice> ready = next.get();
+        if (from + slice < drafts.size())
+            next = std::async(std::launch::async, prepare, from + slice, std::move(written));
+        for (const PreparedRow& row : ready->rows) {
+            if (Status s = writer.insert(row.row); !s)
+                return Error::make(s.error().kind, tr("line %1: %2").arg(row.line).arg(s.message()));
         }
+        terms.insert(terms.end(), std::make_move_iterator(ready->terms.begin()),
+                     std::make_move_iterator(ready->terms.end()));
+        written = std::move(ready);
+    }
+    if (Status s = writer.insertSearchTerms(terms); !s)
+        return s.error();
+    for (const Draft& d : std::as_const(drafts)) {
         ++report.imported;
+        if (d.hasContact)
+            ++report.contacts;
     }
     if (Status s = cs->commit(); !s)
         return s.error();

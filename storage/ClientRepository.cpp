@@ -118,9 +118,9 @@ QStringList ClientRepository::searchTermsFor(const Client& c)
     return terms;
 }
 
-Result<Client> ClientRepository::get(const QString& id)
+Result<QSqlQuery*> ClientRepository::rowById(const QString& columns, const QString& id)
 {
-    QSqlQuery* q = m_cache.get(QStringLiteral("SELECT %1 FROM clients WHERE id = ?").arg(kClientColumns));
+    QSqlQuery* q = m_cache.get(QStringLiteral("SELECT %1 FROM clients WHERE id = ?").arg(columns));
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
     q->addBindValue(id);
@@ -128,8 +128,16 @@ Result<Client> ClientRepository::get(const QString& id)
         return writeError(q->lastError());
     if (!q->next())
         return notFound();
-    Client c = clientFrom(*q);
-    q->finish();
+    return q;
+}
+
+Result<Client> ClientRepository::get(const QString& id)
+{
+    auto q = rowById(kClientColumns, id);
+    if (!q)
+        return q.error();
+    Client c = clientFrom(**q);
+    (*q)->finish();
     return c;
 }
 
@@ -161,32 +169,97 @@ Result<qint64> ClientRepository::nextClientNumber(const ChangeSet& cs)
     return n;
 }
 
-Status ClientRepository::writeSearchTerms(const Client& c, bool knownNew)
+QString ClientRepository::joinedTerms(const QStringList& terms)
 {
-    if (!knownNew) {
-        QSqlQuery* del = m_cache.get(QStringLiteral("DELETE FROM search_terms WHERE client_id = ?"));
-        del->addBindValue(c.meta.id);
-        if (!del->exec())
-            return writeError(del->lastError());
-    }
-    if (c.meta.deleted)
+    return terms.join(QLatin1Char('\n'));
+}
+
+Result<QStringList> ClientRepository::storedSearchTerms(const QString& id)
+{
+    auto q = rowById(QStringLiteral("search_terms"), id);
+    if (!q)
+        return q.error();
+    const QString joined = (*q)->value(0).toString();
+    (*q)->finish();
+    return joined.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+Status ClientRepository::replaceSearchTerms(const QString& id, const QStringList& before, const QStringList& after)
+{
+    // Terms that stay are left alone; the others are deleted (by primary key) or added.
+    const auto apply = [this, &id](const QString& sql, const QStringList& terms, const QStringList& except) -> Status {
+        QSqlQuery* q = m_cache.get(sql);
+        if (!q)
+            return Error::make(Error::Kind::Internal, m_cache.error());
+        for (const QString& t : terms) {
+            if (except.contains(t))
+                continue;
+            q->addBindValue(t);
+            q->addBindValue(id);
+            if (!q->exec())
+                return writeError(q->lastError());
+        }
         return {};
-    // One statement for all of a client's terms (a handful of prepared variants, by count).
-    const QStringList terms = searchTermsFor(c);
-    if (terms.isEmpty())
-        return {};
-    const QString values = QStringLiteral("(?, ?), ").repeated(terms.size()).chopped(2);
-    QSqlQuery* ins =
-        m_cache.get(QStringLiteral("INSERT OR IGNORE INTO search_terms (term, client_id) VALUES ") + values);
-    if (!ins)
+    };
+    if (Status s = apply(QStringLiteral("DELETE FROM search_terms WHERE term = ? AND client_id = ?"), before, after);
+        !s)
+        return s;
+    return apply(QStringLiteral("INSERT OR IGNORE INTO search_terms (term, client_id) VALUES (?, ?)"), after, before);
+}
+
+Status ClientRepository::removeSearchTerms(const QString& id)
+{
+    auto stored = storedSearchTerms(id);
+    if (!stored)
+        return stored.error().kind == Error::Kind::NotFound ? Status() : Status(stored.error());
+    QSqlQuery* q = m_cache.get(QStringLiteral("UPDATE clients SET search_terms = '' WHERE id = ?"));
+    if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
-    for (const QString& t : terms) {
-        ins->addBindValue(t);
-        ins->addBindValue(c.meta.id);
-    }
-    if (!ins->exec())
-        return writeError(ins->lastError());
-    return {};
+    q->addBindValue(id);
+    if (!q->exec())
+        return writeError(q->lastError());
+    return replaceSearchTerms(id, *stored, {});
+}
+
+QVariantMap ClientRepository::columnsOf(const Client& c)
+{
+    return {
+        {QStringLiteral("client_number"), c.clientNumber},
+        {QStringLiteral("first_name"), c.firstName},
+        {QStringLiteral("last_name"), c.lastName},
+        {QStringLiteral("email"), c.email},
+        {QStringLiteral("mobile_phone"), c.mobilePhone},
+        {QStringLiteral("date_of_birth"), c.dateOfBirth},
+        {QStringLiteral("is_minor"), c.isMinor},
+        {QStringLiteral("preferred_method"), methodKey(c.preferredMethod)},
+        {QStringLiteral("self_notifications"), c.selfNotifications.toInt()},
+        {QStringLiteral("confidential"), c.confidentialCommunications},
+        {QStringLiteral("confidential_reason"), c.confidentialReason},
+        {QStringLiteral("parent_portal_user_id"), nullIfEmpty(c.parentPortalUserId)},
+        {QStringLiteral("primary_relation_id"), nullIfEmpty(c.primaryContactRelationId)},
+        {QStringLiteral("notes"), c.notes},
+        {QStringLiteral("sort_key"), sortKeyFor(c)},
+        {QStringLiteral("search_terms"), joinedTerms(searchTermsFor(c))},
+    };
+}
+
+QString ClientRepository::createdSummary()
+{
+    return QCoreApplication::translate("ClientRepository", "Client created");
+}
+
+Result<qint64> ClientRepository::reserveNumbers(const ChangeSet& cs, qint64 count)
+{
+    auto first = nextClientNumber(cs);
+    if (first && count > 1)
+        m_nextNumber += count - 1;
+    return first;
+}
+
+const QStringList& ClientRepository::derivedColumns()
+{
+    static const QStringList columns = {QStringLiteral("sort_key"), QStringLiteral("search_terms")};
+    return columns;
 }
 
 Status ClientRepository::save(ChangeSet& cs, Client& c, bool knownNew)
@@ -203,37 +276,27 @@ Status ClientRepository::save(ChangeSet& cs, Client& c, bool knownNew)
     }
     c.firstName = text::clean(c.firstName);
     c.lastName = text::clean(c.lastName);
-    const QVariantMap columns = {
-        {QStringLiteral("client_number"), c.clientNumber},
-        {QStringLiteral("first_name"), c.firstName},
-        {QStringLiteral("last_name"), c.lastName},
-        {QStringLiteral("email"), c.email},
-        {QStringLiteral("mobile_phone"), c.mobilePhone},
-        {QStringLiteral("date_of_birth"), c.dateOfBirth},
-        {QStringLiteral("is_minor"), c.isMinor},
-        {QStringLiteral("preferred_method"), methodKey(c.preferredMethod)},
-        {QStringLiteral("self_notifications"), c.selfNotifications.toInt()},
-        {QStringLiteral("confidential"), c.confidentialCommunications},
-        {QStringLiteral("confidential_reason"), c.confidentialReason},
-        {QStringLiteral("parent_portal_user_id"), nullIfEmpty(c.parentPortalUserId)},
-        {QStringLiteral("primary_relation_id"), nullIfEmpty(c.primaryContactRelationId)},
-        {QStringLiteral("notes"), c.notes},
-        {QStringLiteral("sort_key"), sortKeyFor(c)},
-    };
     RowWriter writer(m_cache);
-    auto outcome = writer.write(cs, QStringLiteral("clients"), c.meta.id, columns, knownNew);
+    auto outcome = writer.write(cs, QStringLiteral("clients"), c.meta.id, columnsOf(c), knownNew);
     if (!outcome)
         return outcome.error();
     if (outcome->changed.isEmpty())
         return {};
-    if (Status s = writeSearchTerms(c, outcome->inserted && knownNew); !s)
-        return s;
+    const QString terms = QStringLiteral("search_terms");
+    if (outcome->changed.contains(terms)) {
+        const auto split = [](const QVariant& v) { return v.toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts); };
+        if (Status s = replaceSearchTerms(c.meta.id, split(outcome->previous.value(terms)),
+                                          split(outcome->changed.value(terms)));
+            !s)
+            return s;
+    }
     QVariantMap fields = outcome->changed;
-    fields.remove(QStringLiteral("sort_key")); // derived locally, not synced
+    for (const QString& derived : derivedColumns()) // kept locally, not synced
+        fields.remove(derived);
     c.meta.hlc = cs.hlc();
     const QString summary =
         outcome->inserted
-            ? QCoreApplication::translate("ClientRepository", "Client created")
+            ? createdSummary()
             : QCoreApplication::translate("ClientRepository", "Changed: %1").arg(fieldLabels(fields.keys()));
     return cs.recordUpsert(QStringLiteral("client"), c.meta.id, c.meta.version, fields, outcome->inserted, c.meta.id,
                            summary);
@@ -244,14 +307,23 @@ Status ClientRepository::reindex(const QString& id, bool inserted)
     auto c = get(id);
     if (!c)
         return c.error();
-    QSqlQuery* q = m_cache.get(QStringLiteral("UPDATE clients SET sort_key = ? WHERE id = ?"));
+    QStringList before;
+    if (!inserted) {
+        auto stored = storedSearchTerms(id);
+        if (!stored)
+            return stored.error();
+        before = *stored;
+    }
+    const QStringList after = c->meta.deleted ? QStringList() : searchTermsFor(*c);
+    QSqlQuery* q = m_cache.get(QStringLiteral("UPDATE clients SET sort_key = ?, search_terms = ? WHERE id = ?"));
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
     q->addBindValue(sortKeyFor(*c));
+    q->addBindValue(joinedTerms(after));
     q->addBindValue(id);
     if (!q->exec())
         return writeError(q->lastError());
-    return writeSearchTerms(*c, inserted);
+    return replaceSearchTerms(id, before, after);
 }
 
 Status ClientRepository::remove(ChangeSet& cs, const QString& id)
@@ -262,10 +334,8 @@ Status ClientRepository::remove(ChangeSet& cs, const QString& id)
     RowWriter writer(m_cache);
     if (Status s = writer.tombstone(cs, QStringLiteral("clients"), id); !s)
         return s;
-    QSqlQuery* del = m_cache.get(QStringLiteral("DELETE FROM search_terms WHERE client_id = ?"));
-    del->addBindValue(id);
-    if (!del->exec())
-        return writeError(del->lastError());
+    if (Status s = removeSearchTerms(id); !s)
+        return s;
     return cs.recordDelete(QStringLiteral("client"), id, c->meta.version, id,
                            QCoreApplication::translate("ClientRepository", "Client deleted"));
 }

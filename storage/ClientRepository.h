@@ -38,6 +38,8 @@ public:
     // terms), after sync wrote the row directly. Inside the caller's transaction.
     // inserted: the row was just created, so it has no terms yet to remove.
     Status reindex(const QString& id, bool inserted = false);
+    // Takes a client out of search (a deleted client); inside the caller's transaction.
+    Status removeSearchTerms(const QString& id);
 
     // Up to limit clients whose name, email, phone or number starts with text (ordered by
     // the matching term). An empty text lists clients in name order from offset.
@@ -45,10 +47,25 @@ public:
     Result<qint64> count();
     // The terms a client is found by (exposed for tests and the benchmarks).
     static QStringList searchTermsFor(const Client& c);
+    // The stored columns of a client (as RowWriter takes them), derived ones included.
+    static QVariantMap columnsOf(const Client& c);
+    // The audit line of a new client.
+    static QString createdSummary();
+    // Client numbers for count new clients of this change set, one after the other: the
+    // first is returned (bulk import).
+    Result<qint64> reserveNumbers(const ChangeSet& cs, qint64 count);
+    // Columns the desk derives for itself (sort key, search terms): never synced.
+    static const QStringList& derivedColumns();
 
 private:
     Result<qint64> nextClientNumber(const ChangeSet& cs);
-    Status writeSearchTerms(const Client& c, bool knownNew);
+    // The query positioned on the client's row (columns: a select list), or NotFound.
+    Result<QSqlQuery*> rowById(const QString& columns, const QString& id);
+    // A client's terms are kept on its row too (one per line), so the ones to remove are
+    // known without an index on search_terms(client_id) (schema v3).
+    static QString joinedTerms(const QStringList& terms);
+    Result<QStringList> storedSearchTerms(const QString& id);
+    Status replaceSearchTerms(const QString& id, const QStringList& before, const QStringList& after);
 
     QSqlDatabase& m_db;
     StatementCache& m_cache;

@@ -67,20 +67,27 @@ Result<std::unique_ptr<Database>> Database::create(const QString& path, const Se
             Error::Kind::Invalid,
             QCoreApplication::translate("Database", "A database already exists at %1; it was left untouched.")
                 .arg(path));
-    return openImpl(path, &key, true);
+    return openImpl(path, &key, true, schema::latestVersion());
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, const SecureBytes& key)
 {
-    return openImpl(path, &key, false);
+    return openImpl(path, &key, false, schema::latestVersion());
 }
 
 Result<std::unique_ptr<Database>> Database::createUnencryptedForBenchmark(const QString& path)
 {
-    return openImpl(path, nullptr, true);
+    return openImpl(path, nullptr, true, schema::latestVersion());
 }
 
-Result<std::unique_ptr<Database>> Database::openImpl(const QString& path, const SecureBytes* key, bool create)
+Result<std::unique_ptr<Database>> Database::createAtSchemaForTest(const QString& path, const SecureBytes& key,
+                                                                  int schemaVersion)
+{
+    return openImpl(path, &key, true, schemaVersion);
+}
+
+Result<std::unique_ptr<Database>> Database::openImpl(const QString& path, const SecureBytes* key, bool create,
+                                                     int schemaVersion)
 {
     const QFileInfo info(path);
     if (!create) {
@@ -119,7 +126,7 @@ Result<std::unique_ptr<Database>> Database::openImpl(const QString& path, const 
     }
     if (Status s = self->configure(key != nullptr); !s)
         return s.error();
-    if (Status s = schema::migrate(self->m_db); !s)
+    if (Status s = schema::migrate(self->m_db, schemaVersion); !s)
         return s.error();
     return self;
 }

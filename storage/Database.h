@@ -31,6 +31,10 @@ public:
     // Opens a database with no key at all (plain SQLite in the same libsqlcipher). Only the
     // benchmarks use this, to measure the cost of encryption.
     static Result<std::unique_ptr<Database>> createUnencryptedForBenchmark(const QString& path);
+    // Makes a new encrypted database at an older schema version, as an earlier release
+    // left it. Only the upgrade tests use this.
+    static Result<std::unique_ptr<Database>> createAtSchemaForTest(const QString& path, const SecureBytes& key,
+                                                                   int schemaVersion);
 
     QSqlDatabase& sql() { return m_db; }
     const QString& path() const { return m_path; }
@@ -50,7 +54,8 @@ public:
 
 private:
     Database() = default;
-    static Result<std::unique_ptr<Database>> openImpl(const QString& path, const SecureBytes* key, bool create);
+    static Result<std::unique_ptr<Database>> openImpl(const QString& path, const SecureBytes* key, bool create,
+                                                      int schemaVersion);
     Status applyKey(const SecureBytes& key);
     Status configure(bool encrypted);
 

@@ -149,47 +149,19 @@ Result<Contact> RelationRepository::contact(const QString& contactId)
     return c;
 }
 
-Status RelationRepository::saveContact(ChangeSet& cs, Contact& c, const QString& clientId, bool knownNew)
+QVariantMap RelationRepository::columnsOf(const Contact& c)
 {
-    if (c.meta.id.isEmpty()) {
-        c.meta.id = newId();
-        knownNew = true;
-    }
-    c.firstName = text::clean(c.firstName);
-    c.lastName = text::clean(c.lastName);
-    const QVariantMap columns = {
+    return {
         {QStringLiteral("first_name"), c.firstName},
         {QStringLiteral("last_name"), c.lastName},
         {QStringLiteral("email"), c.email},
         {QStringLiteral("phone"), c.phone},
     };
-    RowWriter writer(m_cache);
-    auto outcome = writer.write(cs, QStringLiteral("contacts"), c.meta.id, columns, knownNew);
-    if (!outcome)
-        return outcome.error();
-    if (outcome->changed.isEmpty())
-        return {};
-    c.meta.hlc = cs.hlc();
-    return cs.recordUpsert(
-        QStringLiteral("contact"), c.meta.id, c.meta.version, outcome->changed, outcome->inserted, clientId,
-        outcome->inserted
-            ? QCoreApplication::translate("RelationRepository", "Contact %1 added").arg(c.displayName())
-            : QCoreApplication::translate("RelationRepository", "Contact %1 changed").arg(c.displayName()));
 }
 
-Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
+QVariantMap RelationRepository::columnsOf(const Relation& r)
 {
-    if (r.contactId.isEmpty() == r.relatedClientId.isEmpty())
-        return Error::invalid(QCoreApplication::translate(
-            "RelationRepository", "A relation must point at exactly one contact or one client."));
-    if (r.relatedClientId == r.clientId)
-        return Error::invalid(
-            QCoreApplication::translate("RelationRepository", "A client cannot be related to themselves."));
-    if (r.meta.id.isEmpty()) {
-        r.meta.id = newId();
-        knownNew = true;
-    }
-    const QVariantMap columns = {
+    return {
         {QStringLiteral("client_id"), r.clientId},
         {QStringLiteral("contact_id"), nullIfEmpty(r.contactId)},
         {QStringLiteral("related_client_id"), nullIfEmpty(r.relatedClientId)},
@@ -204,8 +176,53 @@ Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
         {QStringLiteral("valid_from"), r.validFrom},
         {QStringLiteral("valid_until"), r.validUntil},
     };
+}
+
+QString RelationRepository::addedSummary(const Contact& c)
+{
+    return QCoreApplication::translate("RelationRepository", "Contact %1 added").arg(c.displayName());
+}
+
+QString RelationRepository::addedSummary(const Relation& r)
+{
+    return QCoreApplication::translate("RelationRepository", "Relation added (%1)").arg(relationTypeLabel(r.type));
+}
+
+Status RelationRepository::saveContact(ChangeSet& cs, Contact& c, const QString& clientId, bool knownNew)
+{
+    if (c.meta.id.isEmpty()) {
+        c.meta.id = newId();
+        knownNew = true;
+    }
+    c.firstName = text::clean(c.firstName);
+    c.lastName = text::clean(c.lastName);
     RowWriter writer(m_cache);
-    auto outcome = writer.write(cs, QStringLiteral("relations"), r.meta.id, columns, knownNew);
+    auto outcome = writer.write(cs, QStringLiteral("contacts"), c.meta.id, columnsOf(c), knownNew);
+    if (!outcome)
+        return outcome.error();
+    if (outcome->changed.isEmpty())
+        return {};
+    c.meta.hlc = cs.hlc();
+    return cs.recordUpsert(
+        QStringLiteral("contact"), c.meta.id, c.meta.version, outcome->changed, outcome->inserted, clientId,
+        outcome->inserted ? addedSummary(c)
+                          : QCoreApplication::translate("RelationRepository", "Contact %1 changed").arg(c.displayName()));
+}
+
+Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
+{
+    if (r.contactId.isEmpty() == r.relatedClientId.isEmpty())
+        return Error::invalid(QCoreApplication::translate(
+            "RelationRepository", "A relation must point at exactly one contact or one client."));
+    if (r.relatedClientId == r.clientId)
+        return Error::invalid(
+            QCoreApplication::translate("RelationRepository", "A client cannot be related to themselves."));
+    if (r.meta.id.isEmpty()) {
+        r.meta.id = newId();
+        knownNew = true;
+    }
+    RowWriter writer(m_cache);
+    auto outcome = writer.write(cs, QStringLiteral("relations"), r.meta.id, columnsOf(r), knownNew);
     if (!outcome)
         return outcome.error();
     if (outcome->changed.isEmpty())
@@ -213,7 +230,7 @@ Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
     r.meta.hlc = cs.hlc();
     const QString summary =
         outcome->inserted
-            ? QCoreApplication::translate("RelationRepository", "Relation added (%1)").arg(relationTypeLabel(r.type))
+            ? addedSummary(r)
             : QCoreApplication::translate("RelationRepository", "Relation changed: %1")
                   .arg(fieldLabels(outcome->changed.keys()));
     return cs.recordUpsert(QStringLiteral("relation"), r.meta.id, r.meta.version, outcome->changed, outcome->inserted,

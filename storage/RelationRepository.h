@@ -25,6 +25,13 @@ public:
     Status save(ChangeSet& cs, Relation& relation, bool knownNew = false);
     Status remove(ChangeSet& cs, const QString& relationId);
 
+    // The stored columns of a contact / a relation (as RowWriter takes them), and the audit
+    // line of a new one: also what a bulk import writes.
+    static QVariantMap columnsOf(const Contact& contact);
+    static QVariantMap columnsOf(const Relation& relation);
+    static QString addedSummary(const Contact& contact);
+    static QString addedSummary(const Relation& relation);
+
 private:
     Result<QList<RelatedPerson>> query(const QString& where, const QVariant& bound);
 

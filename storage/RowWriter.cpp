@@ -101,8 +101,10 @@ Result<RowWriter::Outcome> RowWriter::write(ChangeSet& cs, const QString& table,
 
     for (auto it = columns.begin(); it != columns.end(); ++it) {
         const QVariant v = storedForm(it.value());
-        if (!sameValue(existing.value(it.key()), v))
+        if (!sameValue(existing.value(it.key()), v)) {
             out.changed.insert(it.key(), v);
+            out.previous.insert(it.key(), existing.value(it.key()));
+        }
     }
     if (out.changed.isEmpty())
         return out;

@@ -39,7 +39,8 @@ public:
     struct Outcome
     {
         bool inserted = false;
-        QVariantMap changed; // column -> new value (all columns on insert)
+        QVariantMap changed;  // column -> new value (all columns on insert)
+        QVariantMap previous; // column -> value before, for each changed column of an update
     };
 
     // columns: the table's own columns (without id, version, hlc, deleted, created_at, updated_at).

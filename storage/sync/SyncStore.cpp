@@ -45,7 +45,8 @@ QHash<QString, bool> readWritableColumns(QSqlDatabase& db, const QString& table)
     static const QSet<QString> kManaged = {QStringLiteral("id"),         QStringLiteral("key"),
                                            QStringLiteral("version"),    QStringLiteral("hlc"),
                                            QStringLiteral("deleted"),    QStringLiteral("created_at"),
-                                           QStringLiteral("updated_at"), QStringLiteral("sort_key")};
+                                           QStringLiteral("updated_at"), QStringLiteral("sort_key"),
+                                           QStringLiteral("search_terms")};
     QHash<QString, bool> out;
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table)))
@@ -353,12 +354,8 @@ Status SyncStore::applyChange(const wire::Change& change)
         q.addBindValue(change.entityId);
         if (Status s = exec(q); !s)
             return s;
-        if (change.entity == QLatin1String("client")) {
-            QSqlQuery terms(db);
-            terms.prepare(QStringLiteral("DELETE FROM search_terms WHERE client_id = ?"));
-            terms.addBindValue(change.entityId);
-            return exec(terms);
-        }
+        if (change.entity == QLatin1String("client"))
+            return m_store.clients().removeSearchTerms(change.entityId);
         return {};
     }
 

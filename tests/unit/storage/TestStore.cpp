@@ -2,11 +2,14 @@
 // search, relations and settings. Real SQLCipher files in a temporary folder.
 #include "core/ClientRules.h"
 #include "core/ContactValidation.h"
+#include "storage/ClientImporter.h"
 #include "storage/DemoData.h"
 #include "storage/Store.h"
 #include "storage/vault/SecureBytes.h"
 #include "tests/testsupport/TestSupport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -270,6 +273,126 @@ private slots:
         QVERIFY(store->clients().search(QStringLiteral("ana"), 10)->isEmpty());
         QVERIFY(store->clients().get(c.meta.id)->meta.deleted); // a tombstone until it syncs
         QCOMPARE(*store->clients().count(), 0);
+        QCOMPARE(count(*store, QStringLiteral("search_terms")), 0);
+        // Saved again (a delete undone), the client is found again.
+        c.meta.deleted = false;
+        QVERIFY(saveClient(*store, c));
+        QCOMPARE(store->clients().search(QStringLiteral("ana"), 10)->size(), 1);
+    }
+
+    void renamedClientIsFoundOnlyByTheNewName()
+    {
+        auto store = makeStore(freshPath());
+        Client c = client(QStringLiteral("Ana María"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
+        QVERIFY(saveClient(*store, c));
+        const qint64 terms = count(*store, QStringLiteral("search_terms"));
+        c.lastName = QStringLiteral("Ortega");
+        c.email = QStringLiteral("ana.ortega@example.com");
+        QVERIFY(saveClient(*store, c));
+        QVERIFY(store->clients().search(QStringLiteral("garc"), 10)->isEmpty());
+        QVERIFY(store->clients().search(QStringLiteral("ana@"), 10)->isEmpty());
+        for (const QString& q : {QStringLiteral("orte"), QStringLiteral("maría"), QStringLiteral("ana.ortega"),
+                                 QStringLiteral("ana maria")})
+            QVERIFY2(store->clients().search(q, 10)->size() == 1, qPrintable(q));
+        QCOMPARE(count(*store, QStringLiteral("search_terms")), terms); // old terms gone, not piled up
+    }
+
+    // A bulk import writes what saving the same people one by one writes: the rows, one
+    // outbox entry and one audit entry each, the search terms, numbers after the last one.
+    void importWritesWhatSavingOneByOneWrites()
+    {
+        auto store = makeStore(freshPath());
+        Client first = client(QStringLiteral("Zoë"), QStringLiteral("Østergaard"), QStringLiteral("zoe@example.com"));
+        first.mobilePhone = QStringLiteral("+12025550100");
+        QVERIFY(saveClient(*store, first));
+        auto report = importClientsCsv(
+            *store,
+            QByteArrayLiteral("first_name,last_name,email,mobile_phone,date_of_birth,is_minor,contact_first_name,"
+                              "contact_last_name,contact_email,contact_phone,contact_relation\n"
+                              "Zoë,Østergaard,zoe.o@example.com,+1 202 555 0101,1990-05-01,no,,,,,\n"
+                              "Liam,O'Brien,,,2015-02-03,yes,Aoife,O'Brien,aoife@example.com,,legal_guardian\n"),
+            {});
+        QVERIFY2(report, qPrintable(report.message()));
+        QCOMPARE(report->imported, 2);
+        QCOMPARE(report->contacts, 1);
+
+        auto zoe = store->clients().search(QStringLiteral("zoe.o@"), 10);
+        QCOMPARE(zoe->size(), 1);
+        const Client imported = *store->clients().get(zoe->first().id);
+        QCOMPARE(imported.clientNumber, first.clientNumber + 1);
+        QCOMPARE(imported.mobilePhone, QStringLiteral("+12025550101"));
+        for (const QString& term : ClientRepository::searchTermsFor(imported))
+            QVERIFY2(!store->clients().search(term, 10)->isEmpty(), qPrintable(term));
+        QCOMPARE(store->clients().search(QStringLiteral("Østergaard zoe"), 10)->size(), 2);
+        auto liam = store->clients().search(QStringLiteral("liam"), 10);
+        QCOMPARE(liam->size(), 1);
+        QCOMPARE(liam->first().clientNumber, first.clientNumber + 2);
+        auto people = store->relations().forClient(liam->first().id);
+        QCOMPARE(people->size(), 1);
+        QCOMPARE(people->first().email, QStringLiteral("aoife@example.com"));
+        QVERIFY(people->first().relation.portalInvite); // a legal guardian's default (P1)
+
+        // Outbox: the same fields for the imported client as for the saved one.
+        QSqlQuery q(store->sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT entity_id, kind, fields, base_version FROM outbox WHERE entity = 'client' "
+                                      "ORDER BY seq")));
+        QMap<QString, QJsonObject> fields;
+        while (q.next()) {
+            QCOMPARE(q.value(1).toString(), QStringLiteral("upsert"));
+            QCOMPARE(q.value(3).toLongLong(), 0);
+            fields.insert(q.value(0).toString(), QJsonDocument::fromJson(q.value(2).toByteArray()).object());
+        }
+        QCOMPARE(fields.size(), 3);
+        QCOMPARE(fields.value(imported.meta.id).keys(), fields.value(first.meta.id).keys());
+        QVERIFY(!fields.value(imported.meta.id).contains(QStringLiteral("search_terms")));
+        QCOMPARE(fields.value(imported.meta.id).value(QStringLiteral("email")).toString(),
+                 QStringLiteral("zoe.o@example.com"));
+        QCOMPARE(count(*store, QStringLiteral("outbox")), 5); // 3 clients, 1 contact, 1 relation
+        QVERIFY(q.exec(QStringLiteral("SELECT action, summary, actor FROM audit_log WHERE client_id = '%1' ORDER BY seq")
+                           .arg(liam->first().id)));
+        QStringList audit;
+        while (q.next())
+            audit << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() + QLatin1Char(' ') +
+                         q.value(2).toString();
+        QCOMPARE(audit, QStringList({QStringLiteral("create Client created test:desk"),
+                                     QStringLiteral("create Contact Aoife O'Brien added test:desk"),
+                                     QStringLiteral("create Relation added (Legal Guardian) test:desk")}));
+    }
+
+    // A database an earlier release wrote (schema 2: search terms found by an index on the
+    // client id) is upgraded in place: its clients are still found, and a rename drops the
+    // old terms.
+    void upgradeFromSchema2KeepsSearchWorking()
+    {
+        const QString path = freshPath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        const QString id = QStringLiteral("0190a1b2-0000-7000-8000-000000000001");
+        {
+            auto db = Database::createAtSchemaForTest(path, m_key, 2);
+            QVERIFY2(db, qPrintable(db.message()));
+            QCOMPARE((*db)->schemaVersion(), 2);
+            QVERIFY((*db)->exec(QStringLiteral("INSERT INTO clients (id, client_number, first_name, last_name, email, "
+                                               "sort_key, hlc, created_at, updated_at) VALUES ('%1', 1001, 'Ada', "
+                                               "'Lovelace', 'ada@example.com', 'lovelace ada', 'h', 'now', 'now')")
+                                    .arg(id)));
+            for (const char* term : {"ada lovelace", "lovelace ada", "ada@example.com", "1001"})
+                QVERIFY((*db)->exec(QStringLiteral("INSERT INTO search_terms (term, client_id) VALUES ('%1', '%2')")
+                                        .arg(QLatin1String(term), id)));
+        }
+        auto store = makeStore(path);
+        QVERIFY(store);
+        QCOMPARE(store->database().schemaVersion(), Database::currentSchemaVersion());
+        QCOMPARE(store->clients().search(QStringLiteral("lovel"), 10)->size(), 1);
+        QCOMPARE(store->clients().search(QStringLiteral("1001"), 10)->size(), 1);
+        Client c = *store->clients().get(id);
+        c.lastName = QStringLiteral("Byron");
+        QVERIFY(saveClient(*store, c));
+        QVERIFY(store->clients().search(QStringLiteral("lovel"), 10)->isEmpty());
+        QCOMPARE(store->clients().search(QStringLiteral("byron"), 10)->size(), 1);
+        QSqlQuery q(store->sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'search_terms_by_client'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 
     void relationsToContactsAndToClientsStayCurrent()
