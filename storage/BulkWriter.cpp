@@ -99,8 +99,7 @@ Result<sqlite3_stmt*> BulkWriter::statement(const QString& sql)
 Status BulkWriter::step(sqlite3_stmt* s)
 {
     const int rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    sqlite3_clear_bindings(s);
+    sqlite3_reset(s); // every parameter is bound again before the next step
     if (rc == SQLITE_DONE)
         return {};
     // The same messages as a failed QSqlQuery (disk full, read-only, constraint).
@@ -111,14 +110,20 @@ Status BulkWriter::step(sqlite3_stmt* s)
 
 Status BulkWriter::insert(const NewRow& row)
 {
-    const QString sql =
-        QStringLiteral("INSERT INTO %1 (id, %2, version, hlc, deleted, created_at, updated_at) VALUES (?%3, 0, ?, 0, "
-                       "?, ?)")
-            .arg(row.table, row.names.join(QStringLiteral(", ")), QStringLiteral(", ?").repeated(row.names.size()));
-    auto insert = statement(sql);
-    if (!insert)
-        return insert.error();
-    sqlite3_stmt* s = *insert;
+    // Every row of a table comes from the same columnsOf(), so one statement per table.
+    sqlite3_stmt* s = m_inserts.value(row.table);
+    if (!s) {
+        auto insert = statement(QStringLiteral("INSERT INTO %1 (id, %2, version, hlc, deleted, created_at, updated_at) "
+                                               "VALUES (?%3, 0, ?, 0, ?, ?)")
+                                    .arg(row.table, row.names.join(QStringLiteral(", ")),
+                                         QStringLiteral(", ?").repeated(row.names.size())));
+        if (!insert)
+            return insert.error();
+        s = *insert;
+        m_inserts.insert(row.table, s);
+    }
+    if (sqlite3_bind_parameter_count(s) != static_cast<int>(row.values.size()) + 4)
+        return Error::make(Error::Kind::Internal, QStringLiteral("BulkWriter: rows of %1 differ in columns").arg(row.table));
     int i = 1;
     bindText(s, i++, row.id);
     for (const StoredValue& v : row.values) {

@@ -77,7 +77,8 @@ private:
 
     ChangeSet& m_cs;
     sqlite3* m_db = nullptr;
-    QHash<QString, sqlite3_stmt*> m_statements;
+    QHash<QString, sqlite3_stmt*> m_statements; // by SQL text, finalized at the end
+    QHash<QString, sqlite3_stmt*> m_inserts;    // each table's row insert, by table
     QByteArray m_hlc;
     QByteArray m_now;
     QByteArray m_actor;
