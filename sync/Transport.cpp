@@ -1,6 +1,8 @@
 #include "sync/Transport.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -46,17 +48,38 @@ void NetworkTransport::send(const HttpRequest& request, Callback done)
         response.body = reply->readAll();
         if (response.status == 0)
             response.networkError = reply->errorString();
-        bool ok = false;
-        const int retry = reply->rawHeader("Retry-After").toInt(&ok);
-        if (ok)
-            response.retryAfterSeconds = retry;
+        response.retryAfterSeconds =
+            parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
         done(response);
     });
 }
 
+int parseRetryAfter(const QByteArray& value, const QDateTime& nowUtc)
+{
+    constexpr int kLongest = 3600; // a server (or a proxy) cannot park a desk for longer
+    const QByteArray text = value.trimmed();
+    if (text.isEmpty())
+        return -1;
+    bool ok = false;
+    const qint64 seconds = text.toLongLong(&ok);
+    if (ok)
+        return seconds < 0 ? -1 : static_cast<int>(qMin<qint64>(seconds, kLongest));
+    // An HTTP date: "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 9110 IMF-fixdate; the obsolete
+    // forms are not sent by any server we talk to and are ignored like garbage).
+    QDateTime at = QLocale::c().toDateTime(QString::fromLatin1(text), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!at.isValid())
+        return -1;
+    at.setTimeSpec(Qt::UTC);
+    return static_cast<int>(qBound<qint64>(0, nowUtc.secsTo(at), qint64(kLongest)));
+}
+
 QString checkServerUrl(const QString& text, QUrl* out)
 {
-    const QUrl url = QUrl::fromUserInput(text.trimmed());
+    // "practice.example.org" alone means https, not the http fromUserInput() would pick.
+    const QString typed = text.trimmed();
+    const QUrl url = QUrl::fromUserInput(typed.contains(QLatin1String("://")) || typed.isEmpty()
+                                             ? typed
+                                             : QStringLiteral("https://") + typed);
     if (!url.isValid() || url.host().isEmpty())
         return QCoreApplication::translate("Sync", "Enter the practice server's address, for example "
                                                    "https://practice.example.org.");

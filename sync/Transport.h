@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QObject>
 #include <QUrl>
 #include <QUrlQuery>
@@ -56,6 +57,11 @@ private:
     QNetworkAccessManager* m_manager;
     int m_timeoutMs = 30000;
 };
+
+// The wait a Retry-After header asks for, in seconds: a number of seconds or an HTTP date
+// (counted from nowUtc; a date in the past means now). At most an hour. -1: none, or not
+// understood.
+int parseRetryAfter(const QByteArray& value, const QDateTime& nowUtc);
 
 // Checks a server address a person typed: https://…, or http:// only to this computer.
 // Returns the normalized URL or an error saying what to change.
