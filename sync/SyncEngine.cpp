@@ -249,22 +249,45 @@ void SyncEngine::requestPage(qint64 from, bool first)
             return pullNext();
         }
         if (response.status != 200)
-            return fail(response, tr("receiving changes"));
+            return keepPulledThen([this, response] { fail(response, tr("receiving changes")); });
         auto page = wire::decodePullPage(response.body);
         if (!page)
-            return failWith(State::Error, page.message());
+            return keepPulledThen([this, message = page.message()] { failWith(State::Error, message); });
         if (page->cursor < from)
-            return failWith(State::Error, tr("The server's change log went backwards; nothing was applied."));
+            return keepPulledThen(
+                [this] { failWith(State::Error, tr("The server's change log went backwards; nothing was applied.")); });
         // Pages are applied in order: this callback runs to its end before the next page's.
-        if (page->more)
+        const bool more = page->more;
+        if (more)
             requestPage(page->cursor, false);
-        if (Status s = m_store.applyPullPage(*page); !s)
-            return failWith(State::Error, s.message());
-        m_summary.pulled += static_cast<int>(page->changes.size());
+        m_pulledChanges += page->changes.size();
+        m_pulled << std::move(*page);
+        if (!more || m_pulledChanges >= m_changesPerTransaction)
+            if (Status s = applyPulled(); !s)
+                return failWith(State::Error, s.message());
         emit progress();
-        if (!page->more)
+        if (!more)
             succeed();
     });
+}
+
+Status SyncEngine::applyPulled()
+{
+    const QList<wire::PullPage> pages = std::exchange(m_pulled, {});
+    const qsizetype changes = std::exchange(m_pulledChanges, 0);
+    if (Status s = m_store.applyPullPages(pages); !s)
+        return s;
+    m_summary.pulled += static_cast<int>(changes);
+    return {};
+}
+
+void SyncEngine::keepPulledThen(const std::function<void()>& fail)
+{
+    // The whole pages received before a failed one are good: store them (with their
+    // cursor) so the retry starts after them.
+    if (Status s = applyPulled(); !s)
+        return failWith(State::Error, s.message());
+    fail();
 }
 
 void SyncEngine::succeed()
@@ -315,6 +338,8 @@ void SyncEngine::failWith(State state, const QString& message, int retryAfterSec
 {
     ++m_cycle;
     m_running = false;
+    m_pulled.clear(); // pages of a failed cycle are asked for again from the stored cursor
+    m_pulledChanges = 0;
     m_lastError = message;
     (void)m_store.setState(QStringLiteral("last_error"), message);
     setState(state);

@@ -74,6 +74,9 @@ public:
     int nextRetryMs() const { return m_nextRetryMs; }
     void setBatchSize(int ops) { m_batch = ops; }
     void setPageSize(int changes) { m_pageSize = changes; }
+    // Received pages are kept until they hold this many changes (or the last page came), then
+    // applied in one local transaction with the last page's cursor. 0: one page at a time.
+    void setChangesPerTransaction(int changes) { m_changesPerTransaction = changes; }
     void setJitterSeed(quint32 seed) { m_random.seed(seed); }
 
 signals:
@@ -93,6 +96,10 @@ private:
     // this one is applied, so the server reads it while the desk writes (one page ahead).
     void pullNext();
     void requestPage(qint64 from, bool first);
+    // Applies the pages received and not yet applied, in one local transaction.
+    Status applyPulled();
+    // After a failed request: stores the whole pages received before it, then fails.
+    void keepPulledThen(const std::function<void()>& fail);
     void authorized(HttpRequest request, std::function<void(const HttpResponse&)> done, bool retried = false);
     void succeed();
     void fail(const HttpResponse& response, const QString& during);
@@ -115,7 +122,10 @@ private:
     int m_failures = 0;
     int m_nextRetryMs = 0;
     int m_batch = 500;
-    int m_pageSize = 1000;
+    int m_pageSize = wire::Limits{}.maxChanges; // the most a server gives: fewer round trips
+    int m_changesPerTransaction = 10000;
+    QList<wire::PullPage> m_pulled; // received, not yet applied (this cycle)
+    qsizetype m_pulledChanges = 0;
     QString m_lastError;
     QDateTime m_lastSync;
     Summary m_summary;

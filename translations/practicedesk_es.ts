@@ -978,6 +978,10 @@
         <translation>El servidor respondió por un cambio que este puesto no envió; no se aplicó nada.</translation>
     </message>
     <message>
+        <source>A record from the practice server (%1 %2) breaks a rule of this desk&apos;s database; nothing was applied.</source>
+        <translation>Un registro del servidor de la consulta (%1 %2) incumple una regla de la base de datos de este puesto; no se aplicó nada.</translation>
+    </message>
+    <message>
         <source>This conflict was already resolved.</source>
         <translation>Este conflicto ya se resolvió.</translation>
     </message>

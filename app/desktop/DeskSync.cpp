@@ -50,6 +50,9 @@ void DeskSync::makeEngine(const QUrl& server)
     m_engine.reset();
     m_transport = std::make_unique<NetworkTransport>(server);
     m_engine = std::make_unique<SyncEngine>(*m_sync, *m_transport, m_clock);
+    // Pulled pages are written on this (the UI) thread: one page per transaction keeps each
+    // write short (about 0.1 s for a full page) instead of batching pages into longer pauses.
+    m_engine->setChangesPerTransaction(0);
     connect(m_engine.get(), &SyncEngine::stateChanged, this, &DeskSync::updateStatus);
     connect(m_engine.get(), &SyncEngine::progress, this, &DeskSync::updateStatus);
     connect(m_engine.get(), &SyncEngine::finished, this, [this](bool) {

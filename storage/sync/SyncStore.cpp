@@ -16,28 +16,6 @@ namespace pd {
 
 namespace {
 
-struct TableInfo
-{
-    QString table;
-    QString idColumn = QStringLiteral("id");
-    bool hasDeleted = true;
-};
-
-std::optional<TableInfo> tableFor(const QString& entity)
-{
-    if (entity == QLatin1String("client"))
-        return TableInfo{QStringLiteral("clients")};
-    if (entity == QLatin1String("contact"))
-        return TableInfo{QStringLiteral("contacts")};
-    if (entity == QLatin1String("relation"))
-        return TableInfo{QStringLiteral("relations")};
-    if (entity == QLatin1String("client_setting"))
-        return TableInfo{QStringLiteral("client_settings")};
-    if (entity == QLatin1String("org_setting"))
-        return TableInfo{QStringLiteral("org_settings"), QStringLiteral("key"), false};
-    return std::nullopt;
-}
-
 // Columns a pulled change may write: the table's own columns, without the sync bookkeeping
 // and what the desk derives itself. name -> NOT NULL.
 QHash<QString, bool> readWritableColumns(QSqlDatabase& db, const QString& table)
@@ -57,16 +35,6 @@ QHash<QString, bool> readWritableColumns(QSqlDatabase& db, const QString& table)
             out.insert(name, q.value(3).toBool());
     }
     return out;
-}
-
-// The schema of a table does not change while a desk runs: read it once per table.
-QHash<QString, bool> writableColumns(QSqlDatabase& db, const QString& table)
-{
-    static QHash<QString, QHash<QString, bool>> cache;
-    auto it = cache.constFind(table);
-    if (it == cache.cend())
-        it = cache.insert(table, readWritableColumns(db, table));
-    return *it;
 }
 
 QVariant sqlValue(const QJsonValue& v, bool notNull)
@@ -136,6 +104,21 @@ Status exec(QSqlQuery& q)
 }
 
 } // namespace
+
+std::optional<SyncStore::TableInfo> SyncStore::tableFor(const QString& entity)
+{
+    if (entity == QLatin1String("client"))
+        return TableInfo{QStringLiteral("clients")};
+    if (entity == QLatin1String("contact"))
+        return TableInfo{QStringLiteral("contacts")};
+    if (entity == QLatin1String("relation"))
+        return TableInfo{QStringLiteral("relations")};
+    if (entity == QLatin1String("client_setting"))
+        return TableInfo{QStringLiteral("client_settings")};
+    if (entity == QLatin1String("org_setting"))
+        return TableInfo{QStringLiteral("org_settings"), QStringLiteral("key"), false, false};
+    return std::nullopt;
+}
 
 SyncStore::SyncStore(Store& store) : m_store(store), m_page(store.sql()) {}
 
@@ -267,6 +250,13 @@ Status SyncStore::applyPushResults(const QList<wire::Op>& sent, const wire::Push
 
 Status SyncStore::applyPullPage(const wire::PullPage& page)
 {
+    return applyPullPages({page});
+}
+
+Status SyncStore::applyPullPages(const QList<wire::PullPage>& pages)
+{
+    if (pages.isEmpty())
+        return {};
     QSqlDatabase& db = m_store.sql();
     // A record that changed again appears once, at its latest position, so a relation can
     // arrive before the client it belongs to: references are checked by the server, not
@@ -281,15 +271,84 @@ Status SyncStore::applyPullPage(const wire::PullPage& page)
                     pending.value(0).toBool();
     pending.finish();
     auto forget = qScopeGuard([this] { m_page.clear(); });
-    for (const wire::Change& change : page.changes)
-        if (Status s = applyChange(change); !s)
-            return s;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('cursor', ?)"));
-    q.addBindValue(QString::number(page.cursor));
-    if (Status s = exec(q); !s)
+    m_now = nowIso(); // one time of storing for every record of the transaction
+    for (const wire::PullPage& page : pages)
+        for (const wire::Change& change : page.changes)
+            if (Status s = applyChange(change); !s)
+                return s;
+    // The cursor of the last page, with the data of every page before it: never ahead of
+    // what is stored.
+    auto q = statement(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('cursor', ?)"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(QString::number(pages.constLast().cursor));
+    if (Status s = exec(**q); !s)
         return s;
     return tx.commit();
+}
+
+const QHash<QString, bool>& SyncStore::writableColumns(const QString& table)
+{
+    // The schema of a table does not change while a desk runs: read it once per table.
+    auto it = m_columns.constFind(table);
+    if (it == m_columns.cend())
+        it = m_columns.insert(table, readWritableColumns(m_store.sql(), table));
+    return *it;
+}
+
+const SyncStore::WritePlan& SyncStore::writePlan(const TableInfo& table, const QJsonObject& fields,
+                                                 const QSet<QString>& pendingFields)
+{
+    // Every change of an entity usually carries the same fields: the plan of the last one is
+    // reused when the names match, so a change costs no column lookups and no SQL text.
+    WritePlan& plan = m_plans[table.table];
+    bool same = pendingFields.isEmpty() && plan.keys.size() == fields.size();
+    qsizetype k = 0;
+    for (auto it = fields.begin(); same && it != fields.end(); ++it, ++k)
+        same = it.key() == plan.keys.at(k);
+    if (same)
+        return plan;
+    const QHash<QString, bool>& columns = writableColumns(table.table);
+    plan = {};
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QString name = it.key();
+        const auto column = columns.constFind(name);
+        const bool write = column != columns.cend() && !pendingFields.contains(name);
+        plan.keys << name;
+        plan.columns << (!write ? WritePlan::kSkip : *column ? WritePlan::kNotNull : WritePlan::kNullable);
+        if (write)
+            plan.names << name;
+    }
+    QStringList cols = plan.names;
+    cols << QStringLiteral("version") << QStringLiteral("hlc") << QStringLiteral("updated_at") << table.idColumn;
+    if (table.hasCreatedAt)
+        cols << QStringLiteral("created_at");
+    plan.insertSql =
+        QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
+            .arg(table.table, cols.join(QStringLiteral(", ")), QStringLiteral("?, ").repeated(cols.size()).chopped(2));
+    QStringList sets;
+    for (const QString& n : std::as_const(plan.names))
+        sets << n + QStringLiteral(" = ?");
+    sets << QStringLiteral("version = ?") << QStringLiteral("hlc = ?") << QStringLiteral("updated_at = ?");
+    if (table.hasDeleted)
+        sets << QStringLiteral("deleted = 0");
+    plan.updateSql = QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?")
+                         .arg(table.table, sets.join(QStringLiteral(", ")), table.idColumn);
+    if (!pendingFields.isEmpty())
+        plan.keys.clear(); // fields left out for this record only: not a plan for the next one
+    return plan;
+}
+
+Result<int> SyncStore::run(const QString& sql, const QVariantList& values, qsizetype count)
+{
+    auto q = statement(sql);
+    if (!q)
+        return q.error();
+    for (qsizetype i = 0; i < count; ++i)
+        (*q)->addBindValue(values.at(i));
+    if (Status s = exec(**q); !s)
+        return s.error();
+    return (*q)->numRowsAffected();
 }
 
 Result<QSqlQuery*> SyncStore::statement(const QString& sql)
@@ -305,7 +364,6 @@ Status SyncStore::applyChange(const wire::Change& change)
     const auto table = tableFor(change.entity);
     if (!table)
         return {}; // an entity this desk does not know (a newer schema): nothing to show
-    QSqlDatabase& db = m_store.sql();
 
     // Pending local operations on this record win until they are pushed.
     QSet<QString> pendingFields;
@@ -328,51 +386,35 @@ Status SyncStore::applyChange(const wire::Change& change)
     if (pendingDelete)
         return {};
 
-    auto existing = statement(QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(table->table, table->idColumn));
-    if (!existing)
-        return existing.error();
-    (*existing)->addBindValue(change.entityId);
-    if (Status s = exec(**existing); !s)
-        return s;
-    const bool exists = (*existing)->next();
-    (*existing)->finish();
-    const QString now = nowIso();
-
     if (change.deleted) {
-        if (!exists)
-            return {};
-        QSqlQuery q(db);
-        if (table->hasDeleted) {
-            q.prepare(QStringLiteral("UPDATE %1 SET deleted = 1, version = ?, hlc = ?, updated_at = ? WHERE %2 = ?")
-                          .arg(table->table, table->idColumn));
-            q.addBindValue(change.version);
-            q.addBindValue(change.hlc);
-            q.addBindValue(now);
-        } else {
-            q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table->table, table->idColumn));
-        }
-        q.addBindValue(change.entityId);
-        if (Status s = exec(q); !s)
-            return s;
-        if (change.entity == QLatin1String("client"))
-            return m_store.clients().removeSearchTerms(change.entityId);
-        return {};
+        const QString sql =
+            table->hasDeleted
+                ? QStringLiteral("UPDATE %1 SET deleted = 1, version = ?, hlc = ?, updated_at = ? WHERE %2 = ?")
+                : QStringLiteral("DELETE FROM %1 WHERE %2 = ?");
+        QVariantList binds;
+        if (table->hasDeleted)
+            binds << change.version << change.hlc << m_now;
+        binds << change.entityId;
+        auto deleted = run(sql.arg(table->table, table->idColumn), binds, binds.size());
+        if (!deleted)
+            return deleted.error();
+        if (*deleted == 0 || change.entity != QLatin1String("client"))
+            return {}; // a record this desk never had stays absent
+        return m_store.clients().removeSearchTerms(change.entityId);
     }
 
-    const QHash<QString, bool> columns = writableColumns(db, table->table);
-    QStringList names;
+    const WritePlan& plan = writePlan(*table, change.fields, pendingFields);
     QVariantList values;
-    for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
-        if (!columns.contains(it.key()) || pendingFields.contains(it.key()))
-            continue;
-        names << it.key();
-        values << sqlValue(it.value(), columns.value(it.key()));
-    }
+    values.reserve(plan.names.size() + 5);
+    qsizetype k = 0;
+    for (auto it = change.fields.begin(); it != change.fields.end(); ++it, ++k)
+        if (const qint8 column = plan.columns.at(k); column != WritePlan::kSkip)
+            values << sqlValue(it.value(), column == WritePlan::kNotNull);
 
     // Client numbers: the server keeps them unique in the practice; a desk that numbered a
     // new client offline may hold the same number for another client until that one is
     // pushed and renumbered. Give the local one a free number meanwhile.
-    const qsizetype numberAt = names.indexOf(QStringLiteral("client_number"));
+    const qsizetype numberAt = plan.names.indexOf(QStringLiteral("client_number"));
     if (change.entity == QLatin1String("client") && numberAt >= 0) {
         auto clash = statement(QStringLiteral("UPDATE clients SET client_number = (SELECT MAX(client_number) + 1 "
                                               "FROM clients) WHERE client_number = ? AND id <> ?"));
@@ -384,41 +426,31 @@ Status SyncStore::applyChange(const wire::Change& change)
             return s;
     }
 
-    QString sql;
-    QVariantList binds;
-    if (exists) {
-        QStringList sets;
-        for (const QString& n : std::as_const(names))
-            sets << n + QStringLiteral(" = ?");
-        sets << QStringLiteral("version = ?") << QStringLiteral("hlc = ?") << QStringLiteral("updated_at = ?");
-        if (table->hasDeleted)
-            sets << QStringLiteral("deleted = 0");
-        sql = QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?")
-                  .arg(table->table, sets.join(QStringLiteral(", ")), table->idColumn);
-        binds = values;
-        binds << change.version << change.hlc << now << change.entityId;
-    } else {
-        QStringList cols = names;
-        cols << table->idColumn << QStringLiteral("version") << QStringLiteral("hlc") << QStringLiteral("updated_at");
-        if (table->table != QLatin1String("org_settings"))
-            cols << QStringLiteral("created_at");
-        sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                  .arg(table->table, cols.join(QStringLiteral(", ")),
-                       QStringLiteral("?, ").repeated(cols.size()).chopped(2));
-        binds = values;
-        binds << change.entityId << change.version << change.hlc << now;
-        if (table->table != QLatin1String("org_settings"))
-            binds << now;
+    // Insert the record if it is new to this desk (every record of a first sync), else
+    // update it: the insert says by the rows it wrote which it was, without a lookup first.
+    // Both statements take the same values in the same order (the insert one more).
+    values << change.version << change.hlc << m_now << change.entityId;
+    const qsizetype updateBinds = values.size();
+    if (table->hasCreatedAt)
+        values << m_now;
+    auto inserted = run(plan.insertSql, values, values.size());
+    if (!inserted)
+        return inserted.error();
+    if (*inserted == 0) {
+        auto updated = run(plan.updateSql, values, updateBinds);
+        if (!updated)
+            return updated.error();
+        // Neither inserted nor there to update: the insert was refused by a rule of the table
+        // (OR IGNORE skips a broken constraint silently). The page must fail, as before.
+        if (*updated == 0)
+            return Error::make(Error::Kind::Internal,
+                               QCoreApplication::translate("SyncStore",
+                                                           "A record from the practice server (%1 %2) breaks a rule "
+                                                           "of this desk's database; nothing was applied.")
+                                   .arg(change.entity, change.entityId));
     }
-    auto q = statement(sql);
-    if (!q)
-        return q.error();
-    for (const QVariant& v : std::as_const(binds))
-        (*q)->addBindValue(v);
-    if (Status s = exec(**q); !s)
-        return s;
     if (change.entity == QLatin1String("client"))
-        return m_store.clients().reindex(change.entityId, !exists);
+        return m_store.clients().reindex(change.entityId, *inserted > 0);
     return {};
 }
 
@@ -481,7 +513,7 @@ Status SyncStore::resolve(const QString& conflictId, const Resolution& resolutio
     auto cs = m_store.changeSet();
     if (Status s = cs->begin(); !s)
         return s;
-    const QHash<QString, bool> columns = writableColumns(db, table->table);
+    const QHash<QString, bool>& columns = writableColumns(table->table);
     QVariantMap fields;
     if (resolution.deleted) {
         QSqlQuery q(db);

@@ -5,6 +5,9 @@
 #include "storage/RowWriter.h"
 
 #include <QDateTime>
+#include <QSet>
+
+#include <optional>
 
 namespace pd {
 
@@ -56,6 +59,10 @@ public:
     // Applies a pull page and stores its cursor, in one transaction. Fields with pending
     // local operations are not overwritten.
     Status applyPullPage(const wire::PullPage& page);
+    // Applies several consecutive pull pages in order and stores the last page's cursor, all
+    // in one transaction (fewer commits: each index page is encrypted and written once, not
+    // once per page). A failure applies none of them.
+    Status applyPullPages(const QList<wire::PullPage>& pages);
     // After "resync required": pull everything again from the start (the outbox is kept).
     Status resetCursor();
 
@@ -70,13 +77,42 @@ public:
     Status setState(const QString& key, const QString& value);
 
 private:
+    // A synced table of this desk.
+    struct TableInfo
+    {
+        QString table;
+        QString idColumn = QStringLiteral("id");
+        bool hasDeleted = true;
+        bool hasCreatedAt = true;
+    };
+    // How a pulled change's fields are written: for each field (in the change's order) skip it
+    // or write it, with the statements that insert or update such a record.
+    struct WritePlan
+    {
+        static constexpr qint8 kSkip = -1, kNullable = 0, kNotNull = 1;
+        QStringList keys; // the change's field names; empty: not reusable
+        QList<qint8> columns;
+        QStringList names; // the columns written, in order
+        QString insertSql;
+        QString updateSql;
+    };
+
+    static std::optional<TableInfo> tableFor(const QString& entity);
+    const WritePlan& writePlan(const TableInfo& table, const QJsonObject& fields, const QSet<QString>& pendingFields);
     Status applyChange(const wire::Change& change);
+    // Columns a pulled change may write (name -> NOT NULL), read once per table.
+    const QHash<QString, bool>& writableColumns(const QString& table);
 
     Result<QSqlQuery*> statement(const QString& sql);
+    // Runs a cached statement with the first count values bound in order; the rows it changed.
+    Result<int> run(const QString& sql, const QVariantList& values, qsizetype count);
 
     Store& m_store;
     bool m_outboxEmpty = false; // during one pull page: nothing pending, no lookups needed
-    StatementCache m_page;      // statements prepared once per pull page, not per record
+    StatementCache m_page;      // statements prepared once per pull transaction, not per record
+    QString m_now;              // during one pull transaction: its time, for updated_at
+    QHash<QString, QHash<QString, bool>> m_columns;
+    QHash<QString, WritePlan> m_plans; // per table: the plan of the last change written
 };
 
 } // namespace pd

@@ -235,6 +235,44 @@ private slots:
         QCOMPARE(*store().clients().count(), 0);
     }
 
+    void severalPagesAreOneTransactionWithTheLastPagesCursor()
+    {
+        SyncStore sync(store());
+        const QString kim = newId();
+        const QString lee = newId();
+        wire::PullPage first;
+        first.changes << clientChange(
+            4, kim, {{QStringLiteral("client_number"), 1400}, {QStringLiteral("first_name"), QStringLiteral("Kim")}});
+        first.cursor = 4;
+        wire::PullPage second; // the same record again (it changed between the two pages)
+        second.changes << clientChange(
+            6, lee, {{QStringLiteral("client_number"), 1401}, {QStringLiteral("first_name"), QStringLiteral("Lee")}});
+        second.changes << clientChange(
+            8, kim, {{QStringLiteral("client_number"), 1400}, {QStringLiteral("first_name"), QStringLiteral("Kit")}});
+        second.cursor = 8;
+        QVERIFY(sync.applyPullPages({first, second}).ok());
+        QCOMPARE(*sync.cursor(), 8);
+        QCOMPARE(*store().clients().count(), 2);
+        QCOMPARE(store().clients().get(kim)->firstName, QStringLiteral("Kit"));
+        QCOMPARE(store().clients().get(kim)->meta.version, 8);
+        QCOMPARE(store().clients().search(QStringLiteral("kit"), 5)->size(), 1);
+        QCOMPARE(store().clients().search(QStringLiteral("kim"), 5)->size(), 0); // its old terms are gone
+
+        // A bad record in the last page: none of the pages is applied, the cursor stays.
+        wire::PullPage third;
+        third.changes << clientChange(
+            9, newId(),
+            {{QStringLiteral("client_number"), 1402}, {QStringLiteral("first_name"), QStringLiteral("Max")}});
+        third.cursor = 9;
+        wire::PullPage broken;
+        broken.changes << wire::Change{10,    QStringLiteral("relation"),           newId(), 10,
+                                       false, {{QStringLiteral("client_id"), kim}}, {}};
+        broken.cursor = 10;
+        QVERIFY(!sync.applyPullPages({third, broken}));
+        QCOMPARE(*sync.cursor(), 8);
+        QCOMPARE(*store().clients().count(), 2);
+    }
+
     void resolvingAConflictQueuesTheChoiceWithItsId()
     {
         const Client ben = saveClient(QStringLiteral("Ben"), QStringLiteral("ben@example.com"));
