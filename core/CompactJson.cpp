@@ -8,6 +8,15 @@ namespace pd::json {
 
 namespace {
 
+// Any other value: as Qt would write it, taken from a one-element array "[…]".
+void appendOther(QByteArray& out, const QVariant& v)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{QJsonValue::fromVariant(v)}).toJson(QJsonDocument::Compact);
+    out += array.mid(1, array.size() - 2);
+}
+
+} // namespace
+
 void appendString(QByteArray& out, const QString& s)
 {
     static constexpr char hex[] = "0123456789abcdef";
@@ -49,15 +58,6 @@ void appendString(QByteArray& out, const QString& s)
     }
     out += '"';
 }
-
-// Any other value: as Qt would write it, taken from a one-element array "[…]".
-void appendOther(QByteArray& out, const QVariant& v)
-{
-    const QByteArray array = QJsonDocument(QJsonArray{QJsonValue::fromVariant(v)}).toJson(QJsonDocument::Compact);
-    out += array.mid(1, array.size() - 2);
-}
-
-} // namespace
 
 QByteArray compactObject(const QVariantMap& fields)
 {

@@ -11,4 +11,7 @@ namespace pd::json {
 // Values of any other type go through QJsonValue::fromVariant().
 QByteArray compactObject(const QVariantMap& fields);
 
+// Appends s as a JSON string (quoted, escaped, UTF-8).
+void appendString(QByteArray& out, const QString& s);
+
 } // namespace pd::json

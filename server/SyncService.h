@@ -15,7 +15,7 @@ class SyncService
 public:
     Result<wire::PushResponse> push(QSqlDatabase& db, const Principal& who, const wire::PushRequest& request);
     // Error field "resync_required" when cursor is older than what the log keeps.
-    Result<wire::PullPage> pull(QSqlDatabase& db, const Principal& who, qint64 cursor, int limit);
+    Result<wire::RawPullPage> pull(QSqlDatabase& db, const Principal& who, qint64 cursor, int limit);
     Result<QList<wire::Conflict>> openConflicts(QSqlDatabase& db, const Principal& who);
     // Drops tombstones (and their log entries) older than days; desks whose cursor is older
     // than what remains must resync. Returns how many records were dropped.

@@ -256,6 +256,23 @@ Result<qint64> ClientRepository::reserveNumbers(const ChangeSet& cs, qint64 coun
     return first;
 }
 
+QVariantMap ClientRepository::derivedColumnsFor(const QJsonObject& fields)
+{
+    Client c; // only what the sort key and the search terms are made of
+    c.firstName = fields.value(QStringLiteral("first_name")).toString();
+    c.lastName = fields.value(QStringLiteral("last_name")).toString();
+    c.email = fields.value(QStringLiteral("email")).toString();
+    c.mobilePhone = fields.value(QStringLiteral("mobile_phone")).toString();
+    c.clientNumber = fields.value(QStringLiteral("client_number")).toVariant().toLongLong();
+    return {{QStringLiteral("sort_key"), sortKeyFor(c)},
+            {QStringLiteral("search_terms"), joinedTerms(searchTermsFor(c))}};
+}
+
+Status ClientRepository::addSearchTerms(const QString& id, const QString& joined)
+{
+    return replaceSearchTerms(id, {}, joined.split(QLatin1Char('\n'), Qt::SkipEmptyParts));
+}
+
 const QStringList& ClientRepository::derivedColumns()
 {
     static const QStringList columns = {QStringLiteral("sort_key"), QStringLiteral("search_terms")};

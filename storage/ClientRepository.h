@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "storage/RowWriter.h"
 
+#include <QJsonObject>
 #include <QList>
 
 namespace pd {
@@ -54,6 +55,11 @@ public:
     // Client numbers for count new clients of this change set, one after the other: the
     // first is returned (bulk import).
     Result<qint64> reserveNumbers(const ChangeSet& cs, qint64 count);
+    // The derived columns (sort_key, search_terms) of a client whose stored columns are
+    // fields (as a sync page carries them: all of a record's columns), so a row that sync
+    // inserts is written whole; then addSearchTerms() indexes it.
+    static QVariantMap derivedColumnsFor(const QJsonObject& fields);
+    Status addSearchTerms(const QString& id, const QString& joinedTerms);
     // Columns the desk derives for itself (sort key, search terms): never synced.
     static const QStringList& derivedColumns();
 

@@ -1,5 +1,7 @@
 #include "core/sync/Wire.h"
 
+#include "core/CompactJson.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -216,18 +218,47 @@ QByteArray encode(const PushResponse& response)
 
 QByteArray encode(const PullPage& page)
 {
-    QJsonArray changes;
+    RawPullPage raw{{}, page.cursor, page.more};
+    raw.changes.reserve(page.changes.size());
     for (const Change& c : page.changes)
-        changes.append(QJsonObject{{QStringLiteral("seq"), c.seq},
-                                   {QStringLiteral("entity"), c.entity},
-                                   {QStringLiteral("entity_id"), c.entityId},
-                                   {QStringLiteral("version"), c.version},
-                                   {QStringLiteral("deleted"), c.deleted},
-                                   {QStringLiteral("fields"), c.fields},
-                                   {QStringLiteral("hlc"), c.hlc}});
-    return compact({{QStringLiteral("changes"), changes},
-                    {QStringLiteral("cursor"), page.cursor},
-                    {QStringLiteral("more"), page.more}});
+        raw.changes << RawChange{c.seq,     c.entity, c.entityId, c.version,
+                                 c.deleted, QJsonDocument(c.fields).toJson(QJsonDocument::Compact), c.hlc};
+    return encode(raw);
+}
+
+QByteArray encode(const RawPullPage& page)
+{
+    const QList<RawChange>& changes = page.changes;
+    // Keys in the order QJsonObject writes them (sorted), so both encoders give one text.
+    QByteArray out;
+    out.reserve(64 + changes.size() * 512);
+    out += "{\"changes\":[";
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const RawChange& c = changes.at(i);
+        if (i > 0)
+            out += ',';
+        out += "{\"deleted\":";
+        out += c.deleted ? "true" : "false";
+        out += ",\"entity\":";
+        json::appendString(out, c.entity);
+        out += ",\"entity_id\":";
+        json::appendString(out, c.entityId);
+        out += ",\"fields\":";
+        out += c.fields.isEmpty() ? QByteArray("{}") : c.fields;
+        out += ",\"hlc\":";
+        json::appendString(out, c.hlc);
+        out += ",\"seq\":";
+        out += QByteArray::number(c.seq);
+        out += ",\"version\":";
+        out += QByteArray::number(c.version);
+        out += '}';
+    }
+    out += "],\"cursor\":";
+    out += QByteArray::number(page.cursor);
+    out += ",\"more\":";
+    out += page.more ? "true" : "false";
+    out += '}';
+    return out;
 }
 
 QByteArray encode(const ErrorBody& error)

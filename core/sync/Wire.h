@@ -91,6 +91,26 @@ struct Change
     QString hlc;
 };
 
+// A change of a pull page whose fields are JSON text already (the server keeps records as
+// jsonb): the page is written around that text instead of parsing and writing it again.
+struct RawChange
+{
+    qint64 seq = 0;
+    QString entity;
+    QString entityId;
+    qint64 version = 0;
+    bool deleted = false;
+    QByteArray fields; // a JSON object
+    QString hlc;
+};
+
+struct RawPullPage
+{
+    QList<RawChange> changes;
+    qint64 cursor = 0;
+    bool more = false;
+};
+
 struct PullPage
 {
     QList<Change> changes;
@@ -118,6 +138,8 @@ QString statusKey(OpStatus status);
 QByteArray encode(const PushRequest& request);
 QByteArray encode(const PushResponse& response);
 QByteArray encode(const PullPage& page);
+// The same text as encode(PullPage) gives, for changes whose fields are JSON text.
+QByteArray encode(const RawPullPage& page);
 QByteArray encode(const ErrorBody& error);
 QJsonObject toJson(const Conflict& conflict);
 

@@ -1,5 +1,6 @@
 #include "storage/sync/SyncStore.h"
 
+#include "storage/ClientRepository.h"
 #include "storage/Store.h"
 
 #include <QCoreApplication>
@@ -323,6 +324,8 @@ const SyncStore::WritePlan& SyncStore::writePlan(const TableInfo& table, const Q
     cols << QStringLiteral("version") << QStringLiteral("hlc") << QStringLiteral("updated_at") << table.idColumn;
     if (table.hasCreatedAt)
         cols << QStringLiteral("created_at");
+    if (table.table == QLatin1String("clients"))
+        cols << ClientRepository::derivedColumns(); // sort key and search terms, see applyChange()
     plan.insertSql =
         QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
             .arg(table.table, cols.join(QStringLiteral(", ")), QStringLiteral("?, ").repeated(cols.size()).chopped(2));
@@ -433,6 +436,15 @@ Status SyncStore::applyChange(const wire::Change& change)
     const qsizetype updateBinds = values.size();
     if (table->hasCreatedAt)
         values << m_now;
+    // A client is inserted with its sort key and search terms (from the pulled fields, which
+    // are the whole record), rather than updated with them afterwards.
+    const bool client = change.entity == QLatin1String("client");
+    QVariantMap derived;
+    if (client) {
+        derived = ClientRepository::derivedColumnsFor(change.fields);
+        for (const QString& name : ClientRepository::derivedColumns()) // as in the plan's insert
+            values << derived.value(name);
+    }
     auto inserted = run(plan.insertSql, values, values.size());
     if (!inserted)
         return inserted.error();
@@ -449,9 +461,11 @@ Status SyncStore::applyChange(const wire::Change& change)
                                                            "of this desk's database; nothing was applied.")
                                    .arg(change.entity, change.entityId));
     }
-    if (change.entity == QLatin1String("client"))
-        return m_store.clients().reindex(change.entityId, *inserted > 0);
-    return {};
+    if (!client)
+        return {};
+    if (*inserted > 0)
+        return m_store.clients().addSearchTerms(change.entityId, derived.value(QStringLiteral("search_terms")).toString());
+    return m_store.clients().reindex(change.entityId); // the update may have carried only some fields
 }
 
 Result<QList<OpenConflict>> SyncStore::openConflicts()

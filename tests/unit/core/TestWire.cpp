@@ -122,6 +122,50 @@ private slots:
         QCOMPARE(back->cursor, 9);
     }
 
+    // The server writes pages around the fields' JSON text as PostgreSQL gives it (jsonb:
+    // spaces after ':' and ','); the desk reads the same page as from the generic encoder.
+    void rawPullPageReadsLikeTheGenericOne()
+    {
+        const QString id = newId();
+        const QString hlc = QStringLiteral("0000018f3c2a1b00-0001-desk \"a\"\\b"); // escaped on the way out
+        RawPullPage raw;
+        raw.changes << RawChange{41, QStringLiteral("client"), id, 7, false,
+                                 QByteArray("{\"email\": \"zo\u00eb@example.com\", \"first_name\": \"Zo\u00eb \\\"Z\\\"\", "
+                                            "\"is_minor\": 0, \"notes\": null}"),
+                                 hlc}
+                    << RawChange{42, QStringLiteral("relation"), newId(), 2, true, QByteArray(), QString()};
+        raw.cursor = 42;
+        raw.more = true;
+        auto back = decodePullPage(encode(raw));
+        QVERIFY2(back.ok(), qPrintable(back.message()));
+        QCOMPARE(back->changes.size(), 2);
+        const Change& c = back->changes.first();
+        QCOMPARE(c.seq, 41);
+        QCOMPARE(c.entityId, id);
+        QCOMPARE(c.version, 7);
+        QCOMPARE(c.hlc, hlc);
+        QCOMPARE(c.fields.value(QStringLiteral("first_name")).toString(), QStringLiteral("Zoë \"Z\""));
+        QCOMPARE(c.fields.value(QStringLiteral("email")).toString(), QStringLiteral("zoë@example.com"));
+        QVERIFY(c.fields.value(QStringLiteral("notes")).isNull());
+        QVERIFY(back->changes.at(1).deleted);
+        QVERIFY(back->changes.at(1).fields.isEmpty());
+        QVERIFY(back->more);
+        QCOMPARE(back->cursor, 42);
+
+        // And the generic encoder writes exactly what Qt's JSON writer would.
+        PullPage page;
+        page.changes << c;
+        page.cursor = 41;
+        const QJsonObject change{{QStringLiteral("seq"), c.seq},         {QStringLiteral("entity"), c.entity},
+                                 {QStringLiteral("entity_id"), c.entityId}, {QStringLiteral("version"), c.version},
+                                 {QStringLiteral("deleted"), c.deleted},  {QStringLiteral("fields"), c.fields},
+                                 {QStringLiteral("hlc"), c.hlc}};
+        const QJsonObject expected{{QStringLiteral("changes"), QJsonArray{change}},
+                                   {QStringLiteral("cursor"), 41},
+                                   {QStringLiteral("more"), false}};
+        QCOMPARE(encode(page), QJsonDocument(expected).toJson(QJsonDocument::Compact));
+    }
+
     void malformedInputIsRefused_data()
     {
         QTest::addColumn<QByteArray>("body");
