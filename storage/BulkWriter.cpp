@@ -73,8 +73,7 @@ NewRow NewRow::make(const QString& table, const QString& entity, const QString& 
 BulkWriter::BulkWriter(ChangeSet& cs)
     : m_cs(cs), m_db(cs.db().driver()->handle().value<sqlite3*>()), m_hlc(cs.hlc().toUtf8()),
       m_now(cs.nowIso().toUtf8()), m_actor(cs.actor().name.toUtf8())
-{
-}
+{}
 
 BulkWriter::~BulkWriter()
 {
@@ -123,7 +122,8 @@ Status BulkWriter::insert(const NewRow& row)
         m_inserts.insert(row.table, s);
     }
     if (sqlite3_bind_parameter_count(s) != static_cast<int>(row.values.size()) + 4)
-        return Error::make(Error::Kind::Internal, QStringLiteral("BulkWriter: rows of %1 differ in columns").arg(row.table));
+        return Error::make(Error::Kind::Internal,
+                           QStringLiteral("BulkWriter: rows of %1 differ in columns").arg(row.table));
     int i = 1;
     bindText(s, i++, row.id);
     for (const StoredValue& v : row.values) {

@@ -85,15 +85,16 @@ void ChangeSet::rollback()
 
 const QString& ChangeSet::outboxInsertSql()
 {
-    static const QString sql = QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, base_version, "
-                                              "hlc, created_at, resolves) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    static const QString sql =
+        QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, base_version, "
+                       "hlc, created_at, resolves) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     return sql;
 }
 
 const QString& ChangeSet::auditInsertSql()
 {
-    static const QString sql = QStringLiteral(
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, client_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    static const QString sql = QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, client_id, "
+                                              "summary) VALUES (?, ?, ?, ?, ?, ?, ?)");
     return sql;
 }
 

@@ -182,9 +182,9 @@ PreparedSlice prepareRows(const QList<Draft>& drafts, qint64 first, qsizetype fr
         c.meta.id = newId();
         c.clientNumber = first + i;
         const QVariantMap columns = ClientRepository::columnsOf(c);
-        out.rows.push_back({d.line, NewRow::make(clients, client, c.meta.id, c.meta.id, columns,
-                                                 ClientRepository::derivedColumns(),
-                                                 ClientRepository::createdSummary())});
+        out.rows.push_back(
+            {d.line, NewRow::make(clients, client, c.meta.id, c.meta.id, columns, ClientRepository::derivedColumns(),
+                                  ClientRepository::createdSummary())});
         const QByteArray id = c.meta.id.toUtf8();
         for (const QString& t : columns.value(terms).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             out.terms.push_back(SearchEntry::make(t, id));
@@ -199,9 +199,9 @@ PreparedSlice prepareRows(const QList<Draft>& drafts, qint64 first, qsizetype fr
         r.meta.id = newId();
         r.clientId = c.meta.id;
         r.contactId = contact.meta.id;
-        out.rows.push_back({d.line, NewRow::make(QStringLiteral("relations"), QStringLiteral("relation"), r.meta.id,
-                                                 c.meta.id, RelationRepository::columnsOf(r), {},
-                                                 RelationRepository::addedSummary(r))});
+        out.rows.push_back(
+            {d.line, NewRow::make(QStringLiteral("relations"), QStringLiteral("relation"), r.meta.id, c.meta.id,
+                                  RelationRepository::columnsOf(r), {}, RelationRepository::addedSummary(r))});
     }
     return out;
 }

@@ -205,8 +205,9 @@ Status RelationRepository::saveContact(ChangeSet& cs, Contact& c, const QString&
     c.meta.hlc = cs.hlc();
     return cs.recordUpsert(
         QStringLiteral("contact"), c.meta.id, c.meta.version, outcome->changed, outcome->inserted, clientId,
-        outcome->inserted ? addedSummary(c)
-                          : QCoreApplication::translate("RelationRepository", "Contact %1 changed").arg(c.displayName()));
+        outcome->inserted
+            ? addedSummary(c)
+            : QCoreApplication::translate("RelationRepository", "Contact %1 changed").arg(c.displayName()));
 }
 
 Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
@@ -228,11 +229,10 @@ Status RelationRepository::save(ChangeSet& cs, Relation& r, bool knownNew)
     if (outcome->changed.isEmpty())
         return {};
     r.meta.hlc = cs.hlc();
-    const QString summary =
-        outcome->inserted
-            ? addedSummary(r)
-            : QCoreApplication::translate("RelationRepository", "Relation changed: %1")
-                  .arg(fieldLabels(outcome->changed.keys()));
+    const QString summary = outcome->inserted
+                                ? addedSummary(r)
+                                : QCoreApplication::translate("RelationRepository", "Relation changed: %1")
+                                      .arg(fieldLabels(outcome->changed.keys()));
     return cs.recordUpsert(QStringLiteral("relation"), r.meta.id, r.meta.version, outcome->changed, outcome->inserted,
                            r.clientId, summary);
 }

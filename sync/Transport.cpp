@@ -48,8 +48,7 @@ void NetworkTransport::send(const HttpRequest& request, Callback done)
         response.body = reply->readAll();
         if (response.status == 0)
             response.networkError = reply->errorString();
-        response.retryAfterSeconds =
-            parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+        response.retryAfterSeconds = parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
         done(response);
     });
 }
@@ -66,7 +65,8 @@ int parseRetryAfter(const QByteArray& value, const QDateTime& nowUtc)
         return seconds < 0 ? -1 : static_cast<int>(qMin<qint64>(seconds, kLongest));
     // An HTTP date: "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 9110 IMF-fixdate; the obsolete
     // forms are not sent by any server we talk to and are ignored like garbage).
-    QDateTime at = QLocale::c().toDateTime(QString::fromLatin1(text), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    QDateTime at =
+        QLocale::c().toDateTime(QString::fromLatin1(text), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!at.isValid())
         return -1;
     at.setTimeSpec(Qt::UTC);
@@ -77,9 +77,8 @@ QString checkServerUrl(const QString& text, QUrl* out)
 {
     // "practice.example.org" alone means https, not the http fromUserInput() would pick.
     const QString typed = text.trimmed();
-    const QUrl url = QUrl::fromUserInput(typed.contains(QLatin1String("://")) || typed.isEmpty()
-                                             ? typed
-                                             : QStringLiteral("https://") + typed);
+    const QUrl url = QUrl::fromUserInput(
+        typed.contains(QLatin1String("://")) || typed.isEmpty() ? typed : QStringLiteral("https://") + typed);
     if (!url.isValid() || url.host().isEmpty())
         return QCoreApplication::translate("Sync", "Enter the practice server's address, for example "
                                                    "https://practice.example.org.");

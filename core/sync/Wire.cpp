@@ -221,8 +221,9 @@ QByteArray encode(const PullPage& page)
     RawPullPage raw{{}, page.cursor, page.more};
     raw.changes.reserve(page.changes.size());
     for (const Change& c : page.changes)
-        raw.changes << RawChange{c.seq,     c.entity, c.entityId, c.version,
-                                 c.deleted, QJsonDocument(c.fields).toJson(QJsonDocument::Compact), c.hlc};
+        raw.changes << RawChange{c.seq,     c.entity,  c.entityId,
+                                 c.version, c.deleted, QJsonDocument(c.fields).toJson(QJsonDocument::Compact),
+                                 c.hlc};
     return encode(raw);
 }
 

@@ -21,11 +21,10 @@ namespace {
 // and what the desk derives itself. name -> NOT NULL.
 QHash<QString, bool> readWritableColumns(QSqlDatabase& db, const QString& table)
 {
-    static const QSet<QString> kManaged = {QStringLiteral("id"),         QStringLiteral("key"),
-                                           QStringLiteral("version"),    QStringLiteral("hlc"),
-                                           QStringLiteral("deleted"),    QStringLiteral("created_at"),
-                                           QStringLiteral("updated_at"), QStringLiteral("sort_key"),
-                                           QStringLiteral("search_terms")};
+    static const QSet<QString> kManaged = {
+        QStringLiteral("id"),         QStringLiteral("key"),      QStringLiteral("version"),
+        QStringLiteral("hlc"),        QStringLiteral("deleted"),  QStringLiteral("created_at"),
+        QStringLiteral("updated_at"), QStringLiteral("sort_key"), QStringLiteral("search_terms")};
     QHash<QString, bool> out;
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table)))
@@ -464,7 +463,8 @@ Status SyncStore::applyChange(const wire::Change& change)
     if (!client)
         return {};
     if (*inserted > 0)
-        return m_store.clients().addSearchTerms(change.entityId, derived.value(QStringLiteral("search_terms")).toString());
+        return m_store.clients().addSearchTerms(change.entityId,
+                                                derived.value(QStringLiteral("search_terms")).toString());
     return m_store.clients().reindex(change.entityId); // the update may have carried only some fields
 }
 

@@ -129,9 +129,14 @@ private slots:
         const QString id = newId();
         const QString hlc = QStringLiteral("0000018f3c2a1b00-0001-desk \"a\"\\b"); // escaped on the way out
         RawPullPage raw;
-        raw.changes << RawChange{41, QStringLiteral("client"), id, 7, false,
-                                 QByteArray("{\"email\": \"zo\u00eb@example.com\", \"first_name\": \"Zo\u00eb \\\"Z\\\"\", "
-                                            "\"is_minor\": 0, \"notes\": null}"),
+        raw.changes << RawChange{41,
+                                 QStringLiteral("client"),
+                                 id,
+                                 7,
+                                 false,
+                                 QByteArray(
+                                     "{\"email\": \"zo\u00eb@example.com\", \"first_name\": \"Zo\u00eb \\\"Z\\\"\", "
+                                     "\"is_minor\": 0, \"notes\": null}"),
                                  hlc}
                     << RawChange{42, QStringLiteral("relation"), newId(), 2, true, QByteArray(), QString()};
         raw.cursor = 42;
@@ -156,9 +161,12 @@ private slots:
         PullPage page;
         page.changes << c;
         page.cursor = 41;
-        const QJsonObject change{{QStringLiteral("seq"), c.seq},         {QStringLiteral("entity"), c.entity},
-                                 {QStringLiteral("entity_id"), c.entityId}, {QStringLiteral("version"), c.version},
-                                 {QStringLiteral("deleted"), c.deleted},  {QStringLiteral("fields"), c.fields},
+        const QJsonObject change{{QStringLiteral("seq"), c.seq},
+                                 {QStringLiteral("entity"), c.entity},
+                                 {QStringLiteral("entity_id"), c.entityId},
+                                 {QStringLiteral("version"), c.version},
+                                 {QStringLiteral("deleted"), c.deleted},
+                                 {QStringLiteral("fields"), c.fields},
                                  {QStringLiteral("hlc"), c.hlc}};
         const QJsonObject expected{{QStringLiteral("changes"), QJsonArray{change}},
                                    {QStringLiteral("cursor"), 41},

@@ -334,8 +334,9 @@ private slots:
 
         // Outbox: the same fields for the imported client as for the saved one.
         QSqlQuery q(store->sql());
-        QVERIFY(q.exec(QStringLiteral("SELECT entity_id, kind, fields, base_version FROM outbox WHERE entity = 'client' "
-                                      "ORDER BY seq")));
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT entity_id, kind, fields, base_version FROM outbox WHERE entity = 'client' "
+                                  "ORDER BY seq")));
         QMap<QString, QJsonObject> fields;
         while (q.next()) {
             QCOMPARE(q.value(1).toString(), QStringLiteral("upsert"));
@@ -348,8 +349,9 @@ private slots:
         QCOMPARE(fields.value(imported.meta.id).value(QStringLiteral("email")).toString(),
                  QStringLiteral("zoe.o@example.com"));
         QCOMPARE(count(*store, QStringLiteral("outbox")), 5); // 3 clients, 1 contact, 1 relation
-        QVERIFY(q.exec(QStringLiteral("SELECT action, summary, actor FROM audit_log WHERE client_id = '%1' ORDER BY seq")
-                           .arg(liam->first().id)));
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT action, summary, actor FROM audit_log WHERE client_id = '%1' ORDER BY seq")
+                       .arg(liam->first().id)));
         QStringList audit;
         while (q.next())
             audit << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() + QLatin1Char(' ') +

@@ -42,12 +42,12 @@ private slots:
         QTest::addColumn<QString>("message"); // part of the reason given
         QTest::newRow("https") << QStringLiteral(" https://practice.example.org ")
                                << QStringLiteral("https://practice.example.org") << QString();
-        QTest::newRow("no scheme means https") << QStringLiteral("practice.example.org")
-                                               << QStringLiteral("https://practice.example.org") << QString();
-        QTest::newRow("http on this computer") << QStringLiteral("http://127.0.0.1:8443")
-                                               << QStringLiteral("http://127.0.0.1:8443") << QString();
-        QTest::newRow("http to localhost") << QStringLiteral("http://localhost:8443")
-                                           << QStringLiteral("http://localhost:8443") << QString();
+        QTest::newRow("no scheme means https")
+            << QStringLiteral("practice.example.org") << QStringLiteral("https://practice.example.org") << QString();
+        QTest::newRow("http on this computer")
+            << QStringLiteral("http://127.0.0.1:8443") << QStringLiteral("http://127.0.0.1:8443") << QString();
+        QTest::newRow("http to localhost")
+            << QStringLiteral("http://localhost:8443") << QStringLiteral("http://localhost:8443") << QString();
         QTest::newRow("http elsewhere") << QStringLiteral("http://practice.example.org") << QString()
                                         << QStringLiteral("Use https://");
         QTest::newRow("ftp") << QStringLiteral("ftp://practice.example.org") << QString()
