@@ -71,8 +71,8 @@ NewRow NewRow::make(const QString& table, const QString& entity, const QString& 
 }
 
 BulkWriter::BulkWriter(ChangeSet& cs)
-    : m_cs(cs), m_db(cs.db().driver()->handle().value<sqlite3*>()), m_hlc(cs.hlc().toUtf8()),
-      m_now(cs.nowIso().toUtf8()), m_actor(cs.actor().name.toUtf8())
+    : m_db(cs.db().driver()->handle().value<sqlite3*>()), m_hlc(cs.hlc().toUtf8()), m_now(cs.nowIso().toUtf8()),
+      m_actor(cs.actor().name.toUtf8())
 {}
 
 BulkWriter::~BulkWriter()

@@ -60,6 +60,7 @@ struct SearchEntry
 class BulkWriter
 {
 public:
+    // Writes inside cs (its connection, its HLC stamp, time and actor).
     explicit BulkWriter(ChangeSet& cs);
     ~BulkWriter();
     BulkWriter(const BulkWriter&) = delete;
@@ -75,7 +76,6 @@ private:
     Result<sqlite3_stmt*> statement(const QString& sql);
     Status step(sqlite3_stmt* statement);
 
-    ChangeSet& m_cs;
     sqlite3* m_db = nullptr;
     QHash<QString, sqlite3_stmt*> m_statements; // by SQL text, finalized at the end
     QHash<QString, sqlite3_stmt*> m_inserts;    // each table's row insert, by table
