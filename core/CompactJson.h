@@ -13,5 +13,9 @@ QByteArray compactObject(const QVariantMap& fields);
 
 // Appends s as a JSON string (quoted, escaped, UTF-8).
 void appendString(QByteArray& out, const QString& s);
+void appendUtf8String(QByteArray& out, QByteArrayView utf8);
+
+// Appends one value as compactObject() writes it.
+void appendValue(QByteArray& out, const QVariant& v);
 
 } // namespace pd::json

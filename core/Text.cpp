@@ -1,5 +1,7 @@
 #include "core/Text.h"
 
+#include <algorithm>
+
 namespace pd::text {
 
 QString clean(const QString& s)
@@ -9,6 +11,15 @@ QString clean(const QString& s)
 
 QString searchKey(const QString& s)
 {
+    // ASCII text has nothing to decompose, no marks and folds to lower case: the same key,
+    // without the Unicode tables (most names in a bulk import take this way).
+    if (std::all_of(s.begin(), s.end(), [](QChar c) { return c.unicode() < 0x80; })) {
+        QString key = s.simplified();
+        for (QChar& c : key)
+            if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+                c = QChar(c.unicode() + ('a' - 'A'));
+        return key;
+    }
     const QString decomposed = s.simplified().normalized(QString::NormalizationForm_KD);
     QString out;
     out.reserve(decomposed.size());
@@ -34,6 +45,28 @@ QString prefixEnd(const QString& prefix)
 {
     // U+FFFF sorts after every character a key can hold (keys are NFC text, BMP or surrogates).
     return prefix + QChar(0xFFFF);
+}
+
+QString isoDate(const QDate& date)
+{
+    if (!date.isValid())
+        return {};
+    const int y = date.year();
+    if (y < 0 || y > 9999)
+        return date.toString(Qt::ISODate);
+    const int m = date.month();
+    const int d = date.day();
+    const char16_t text[10] = {char16_t(u'0' + y / 1000),
+                               char16_t(u'0' + y / 100 % 10),
+                               char16_t(u'0' + y / 10 % 10),
+                               char16_t(u'0' + y % 10),
+                               u'-',
+                               char16_t(u'0' + m / 10),
+                               char16_t(u'0' + m % 10),
+                               u'-',
+                               char16_t(u'0' + d / 10),
+                               char16_t(u'0' + d % 10)};
+    return QString(reinterpret_cast<const QChar*>(text), 10);
 }
 
 } // namespace pd::text

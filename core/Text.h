@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QString>
 
 namespace pd::text {
@@ -18,5 +19,10 @@ QString digitsOnly(const QString& s);
 // The smallest string greater than every string that starts with prefix (for range scans:
 // key >= prefix AND key < prefixEnd(prefix)).
 QString prefixEnd(const QString& prefix);
+
+// A date as ISO 8601 "YYYY-MM-DD", the form dates are stored and sent in; the same text as
+// QDate::toString(Qt::ISODate), made without its formatting machinery (a sixth of the work
+// of preparing a client row for a bulk import went there). Empty for an invalid date.
+QString isoDate(const QDate& date);
 
 } // namespace pd::text

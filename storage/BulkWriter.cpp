@@ -19,9 +19,9 @@ namespace pd {
 
 namespace {
 
-StoredValue storedValue(const QVariant& v)
+// v already in its stored form (see storedForm()).
+StoredValue storedValue(const QVariant& stored)
 {
-    const QVariant stored = storedForm(v);
     StoredValue out;
     if (stored.isNull())
         return out;
@@ -59,13 +59,25 @@ NewRow NewRow::make(const QString& table, const QString& entity, const QString& 
     row.opId = newId().toUtf8();
     row.names = columns.keys();
     row.values.reserve(static_cast<size_t>(columns.size()));
-    QVariantMap synced;
+    // The outbox entry is what json::compactObject() makes of the synced columns' stored
+    // forms, written here in the same (key) order in the same pass.
+    row.fields.reserve(64 + columns.size() * 32);
+    row.fields += '{';
     for (auto it = columns.begin(); it != columns.end(); ++it) {
-        row.values.push_back(storedValue(it.value()));
-        if (!derived.contains(it.key()))
-            synced.insert(it.key(), storedForm(it.value()));
+        const QVariant stored = storedForm(it.value());
+        row.values.push_back(storedValue(stored));
+        if (derived.contains(it.key()))
+            continue;
+        if (row.fields.size() > 1)
+            row.fields += ',';
+        json::appendString(row.fields, it.key());
+        row.fields += ':';
+        if (row.values.back().kind == StoredValue::Kind::Text)
+            json::appendUtf8String(row.fields, row.values.back().text);
+        else
+            json::appendValue(row.fields, stored);
     }
-    row.fields = json::compactObject(synced);
+    row.fields += '}';
     row.summary = summary.toUtf8();
     return row;
 }
@@ -107,81 +119,136 @@ Status BulkWriter::step(sqlite3_stmt* s)
                                 QString::number(code)));
 }
 
-Status BulkWriter::insert(const NewRow& row)
+namespace {
+
+// SQLite 3.15 takes at most 999 parameters per statement.
+constexpr int kMaxParameters = 999;
+constexpr int kMaxRowsPerStatement = 256;
+
+// Several rows per statement, and OR FAIL: a statement that fails keeps the rows before the
+// failing one, which is harmless inside a transaction that is then rolled back, and spares
+// SQLite the statement journal it keeps for a many-row INSERT that may have to undo itself.
+QString orFail(QString insertSql)
 {
-    // Every row of a table comes from the same columnsOf(), so one statement per table.
-    sqlite3_stmt* s = m_inserts.value(row.table);
-    if (!s) {
-        auto insert = statement(QStringLiteral("INSERT INTO %1 (id, %2, version, hlc, deleted, created_at, updated_at) "
-                                               "VALUES (?%3, 0, ?, 0, ?, ?)")
-                                    .arg(row.table, row.names.join(QStringLiteral(", ")),
-                                         QStringLiteral(", ?").repeated(row.names.size())));
-        if (!insert)
-            return insert.error();
-        s = *insert;
-        m_inserts.insert(row.table, s);
+    return insertSql.replace(QLatin1String("INSERT INTO"), QLatin1String("INSERT OR FAIL INTO"));
+}
+
+} // namespace
+
+Status BulkWriter::inChunks(size_t count, int parameters, const std::function<QString(int)>& sqlFor,
+                            const std::function<void(sqlite3_stmt*, int, size_t)>& bind)
+{
+    const int per = std::clamp(kMaxParameters / parameters, 1, kMaxRowsPerStatement);
+    for (size_t at = 0; at < count;) {
+        const int rows = static_cast<int>(std::min<size_t>(static_cast<size_t>(per), count - at));
+        auto s = statement(sqlFor(rows));
+        if (!s)
+            return s.error();
+        if (sqlite3_bind_parameter_count(*s) != rows * parameters)
+            return Error::make(Error::Kind::Internal, QStringLiteral("BulkWriter: parameters do not match"));
+        for (int r = 0; r < rows; ++r, ++at)
+            bind(*s, r * parameters + 1, at);
+        if (Status st = step(*s); !st)
+            return st;
     }
-    if (sqlite3_bind_parameter_count(s) != static_cast<int>(row.values.size()) + 4)
-        return Error::make(Error::Kind::Internal,
-                           QStringLiteral("BulkWriter: rows of %1 differ in columns").arg(row.table));
-    int i = 1;
-    bindText(s, i++, row.id);
-    for (const StoredValue& v : row.values) {
-        switch (v.kind) {
-        case StoredValue::Kind::Null:
-            sqlite3_bind_null(s, i++);
-            break;
-        case StoredValue::Kind::Integer:
-            sqlite3_bind_int64(s, i++, v.integer);
-            break;
-        case StoredValue::Kind::Text:
-            bindText(s, i++, v.text);
-            break;
+    return {};
+}
+
+Status BulkWriter::insertRows(const std::vector<const NewRow*>& rows)
+{
+    // Every row of a table comes from the same columnsOf(): the same columns in the same order.
+    const NewRow& first = *rows.front();
+    for (const NewRow* row : rows)
+        if (row->names != first.names)
+            return Error::make(Error::Kind::Internal,
+                               QStringLiteral("BulkWriter: rows of %1 differ in columns").arg(first.table));
+    const int parameters = static_cast<int>(first.names.size()) + 4;
+    const QString tuple =
+        QStringLiteral("(?%1, 0, ?, 0, ?, ?)").arg(QStringLiteral(", ?").repeated(first.names.size()));
+    const QString head =
+        QStringLiteral("INSERT OR FAIL INTO %1 (id, %2, version, hlc, deleted, created_at, updated_at) "
+                       "VALUES ")
+            .arg(first.table, first.names.join(QStringLiteral(", ")));
+    const auto sqlFor = [&](int n) {
+        QStringList tuples;
+        for (int i = 0; i < n; ++i)
+            tuples << tuple;
+        return head + tuples.join(QStringLiteral(", "));
+    };
+    return inChunks(rows.size(), parameters, sqlFor, [&](sqlite3_stmt* s, int i, size_t at) {
+        const NewRow& row = *rows[at];
+        bindText(s, i++, row.id);
+        for (const StoredValue& v : row.values) {
+            switch (v.kind) {
+            case StoredValue::Kind::Null:
+                sqlite3_bind_null(s, i++);
+                break;
+            case StoredValue::Kind::Integer:
+                sqlite3_bind_int64(s, i++, v.integer);
+                break;
+            case StoredValue::Kind::Text:
+                bindText(s, i++, v.text);
+                break;
+            }
         }
+        bindText(s, i++, m_hlc);
+        bindText(s, i++, m_now);
+        bindText(s, i, m_now);
+    });
+}
+
+Status BulkWriter::insert(const std::vector<NewRow>& rows)
+{
+    if (rows.empty())
+        return {};
+    QStringList tables; // in the order they first appear
+    QHash<QString, std::vector<const NewRow*>> byTable;
+    for (const NewRow& row : rows) {
+        std::vector<const NewRow*>& of = byTable[row.table];
+        if (of.empty())
+            tables << row.table;
+        of.push_back(&row);
     }
-    bindText(s, i++, m_hlc);
-    bindText(s, i++, m_now);
-    bindText(s, i++, m_now);
-    if (Status st = step(s); !st)
-        return st;
+    for (const QString& table : std::as_const(tables))
+        if (Status s = insertRows(byTable[table]); !s)
+            return s;
 
     static const QByteArray upsert = "upsert";
     static const QByteArray create = "create";
-    auto outbox = statement(ChangeSet::outboxInsertSql());
+    const auto outboxSql = [](int n) { return orFail(ChangeSet::outboxInsertSql(n)); };
+    Status outbox =
+        inChunks(rows.size(), ChangeSet::kOutboxParameters, outboxSql, [&](sqlite3_stmt* s, int i, size_t at) {
+            const NewRow& row = rows[at];
+            bindText(s, i, row.opId);
+            bindText(s, i + 1, row.entity);
+            bindText(s, i + 2, row.id);
+            bindText(s, i + 3, upsert);
+            bindText(s, i + 4, row.fields);
+            sqlite3_bind_int64(s, i + 5, 0);
+            bindText(s, i + 6, m_hlc);
+            bindText(s, i + 7, m_now);
+            sqlite3_bind_null(s, i + 8);
+        });
     if (!outbox)
-        return outbox.error();
-    s = *outbox;
-    bindText(s, 1, row.opId);
-    bindText(s, 2, row.entity);
-    bindText(s, 3, row.id);
-    bindText(s, 4, upsert);
-    bindText(s, 5, row.fields);
-    sqlite3_bind_int64(s, 6, 0);
-    bindText(s, 7, m_hlc);
-    bindText(s, 8, m_now);
-    sqlite3_bind_null(s, 9);
-    if (Status st = step(s); !st)
-        return st;
-
-    auto audit = statement(ChangeSet::auditInsertSql());
-    if (!audit)
-        return audit.error();
-    s = *audit;
-    bindText(s, 1, m_now);
-    bindText(s, 2, m_actor);
-    bindText(s, 3, create);
-    bindText(s, 4, row.entity);
-    bindText(s, 5, row.id);
-    bindNullable(s, 6, row.clientId);
-    bindText(s, 7, row.summary);
-    return step(s);
+        return outbox;
+    const auto auditSql = [](int n) { return orFail(ChangeSet::auditInsertSql(n)); };
+    return inChunks(rows.size(), ChangeSet::kAuditParameters, auditSql, [&](sqlite3_stmt* s, int i, size_t at) {
+        const NewRow& row = rows[at];
+        bindText(s, i, m_now);
+        bindText(s, i + 1, m_actor);
+        bindText(s, i + 2, create);
+        bindText(s, i + 3, row.entity);
+        bindText(s, i + 4, row.id);
+        bindNullable(s, i + 5, row.clientId);
+        bindText(s, i + 6, row.summary);
+    });
 }
 
-SearchEntry SearchEntry::make(const QString& term, const QByteArray& clientId)
+SearchEntry SearchEntry::make(QByteArrayView term, QByteArrayView clientId)
 {
     SearchEntry e;
-    e.bytes = term.toUtf8();
-    e.bytes.append('\0').append(clientId);
+    e.bytes.reserve(term.size() + 1 + clientId.size());
+    e.bytes.append(term).append('\0').append(clientId);
     for (qsizetype i = 0; i < 8; ++i) // big-endian, so numbers order like the bytes
         e.prefix = (e.prefix << 8) | (i < e.bytes.size() ? static_cast<quint8>(e.bytes.at(i)) : 0u);
     return e;
@@ -204,19 +271,18 @@ Status BulkWriter::insertSearchTerms(std::vector<SearchEntry>& entries)
     std::sort(middle, entries.end());
     firstHalf.get();
     std::inplace_merge(entries.begin(), middle, entries.end());
-    auto insert = statement(QStringLiteral("INSERT OR IGNORE INTO search_terms (term, client_id) VALUES (?, ?)"));
-    if (!insert)
-        return insert.error();
-    sqlite3_stmt* s = *insert;
-    for (const SearchEntry& e : entries) {
+    // OR IGNORE: a term a client already has is not an error.
+    const auto sqlFor = [](int n) {
+        return QStringLiteral("INSERT OR IGNORE INTO search_terms (term, client_id) VALUES (?, ?)") +
+               QStringLiteral(", (?, ?)").repeated(n - 1);
+    };
+    return inChunks(entries.size(), 2, sqlFor, [&entries](sqlite3_stmt* s, int i, size_t at) {
+        const SearchEntry& e = entries[at];
         const qsizetype split = e.bytes.indexOf('\0');
-        sqlite3_bind_text(s, 1, e.bytes.constData(), static_cast<int>(split), SQLITE_STATIC);
-        sqlite3_bind_text(s, 2, e.bytes.constData() + split + 1, static_cast<int>(e.bytes.size() - split - 1),
+        sqlite3_bind_text(s, i, e.bytes.constData(), static_cast<int>(split), SQLITE_STATIC);
+        sqlite3_bind_text(s, i + 1, e.bytes.constData() + split + 1, static_cast<int>(e.bytes.size() - split - 1),
                           SQLITE_STATIC);
-        if (Status st = step(s); !st)
-            return st;
-    }
-    return {};
+    });
 }
 
 } // namespace pd

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 struct sqlite3;
@@ -48,7 +49,7 @@ struct NewRow
 // are kept as a number too, so sorting seldom has to read the text.
 struct SearchEntry
 {
-    static SearchEntry make(const QString& term, const QByteArray& clientId);
+    static SearchEntry make(QByteArrayView term, QByteArrayView clientId);
     bool operator<(const SearchEntry& other) const;
 
     quint64 prefix = 0;
@@ -66,8 +67,11 @@ public:
     BulkWriter(const BulkWriter&) = delete;
     BulkWriter& operator=(const BulkWriter&) = delete;
 
-    // The row, its outbox entry (upsert, base version 0) and its audit entry ("create").
-    Status insert(const NewRow& row);
+    // The rows (of one table or several: each table's rows in the order given, the tables in
+    // the order they first appear, so a relation can follow its client and contact), then
+    // their outbox entries (upsert, base version 0) and audit entries ("create") in the
+    // order given. Many rows go into each statement.
+    Status insert(const std::vector<NewRow>& rows);
     // Search-index entries, sorted here first (on two threads): in index order the B-tree
     // grows at its end instead of splitting pages all over.
     Status insertSearchTerms(std::vector<SearchEntry>& entries);
@@ -75,10 +79,14 @@ public:
 private:
     Result<sqlite3_stmt*> statement(const QString& sql);
     Status step(sqlite3_stmt* statement);
+    // Writes count items through statements of up to `perStatement` of them: sqlFor(n) is
+    // the SQL for n items, bind(statement, first parameter, item) binds one item.
+    Status inChunks(size_t count, int parameters, const std::function<QString(int)>& sqlFor,
+                    const std::function<void(sqlite3_stmt*, int, size_t)>& bind);
+    Status insertRows(const std::vector<const NewRow*>& rows);
 
     sqlite3* m_db = nullptr;
     QHash<QString, sqlite3_stmt*> m_statements; // by SQL text, finalized at the end
-    QHash<QString, sqlite3_stmt*> m_inserts;    // each table's row insert, by table
     QByteArray m_hlc;
     QByteArray m_now;
     QByteArray m_actor;

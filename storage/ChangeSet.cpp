@@ -83,25 +83,35 @@ void ChangeSet::rollback()
     }
 }
 
-const QString& ChangeSet::outboxInsertSql()
+namespace {
+
+QString insertSql(const char* target, int parameters, int rows)
 {
-    static const QString sql =
-        QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, fields, base_version, "
-                       "hlc, created_at, resolves) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    return sql;
+    const QString tuple = QLatin1Char('(') + QStringLiteral("?, ").repeated(parameters - 1) + QStringLiteral("?)");
+    QStringList tuples;
+    for (int i = 0; i < rows; ++i)
+        tuples << tuple;
+    return QStringLiteral("INSERT INTO %1 VALUES %2").arg(QLatin1String(target), tuples.join(QStringLiteral(", ")));
 }
 
-const QString& ChangeSet::auditInsertSql()
+} // namespace
+
+QString ChangeSet::outboxInsertSql(int rows)
 {
-    static const QString sql = QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, client_id, "
-                                              "summary) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    return sql;
+    return insertSql("outbox (op_id, entity, entity_id, kind, fields, base_version, hlc, created_at, resolves)",
+                     kOutboxParameters, rows);
+}
+
+QString ChangeSet::auditInsertSql(int rows)
+{
+    return insertSql("audit_log (at, actor, action, entity, entity_id, client_id, summary)", kAuditParameters, rows);
 }
 
 Status ChangeSet::writeOutbox(const QString& entity, const QString& id, const QString& kind, qint64 baseVersion,
                               const QVariantMap& fields, const QString& resolves)
 {
-    QSqlQuery* q = m_cache.get(outboxInsertSql());
+    static const QString outboxSql = outboxInsertSql();
+    QSqlQuery* q = m_cache.get(outboxSql);
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
     q->addBindValue(newId());
@@ -148,7 +158,8 @@ Status ChangeSet::recordResolution(const QString& entity, const QString& id, qin
 Status ChangeSet::audit(const QString& action, const QString& entity, const QString& id, const QString& clientId,
                         const QString& summary)
 {
-    QSqlQuery* q = m_cache.get(auditInsertSql());
+    static const QString auditSql = auditInsertSql();
+    QSqlQuery* q = m_cache.get(auditSql);
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
     q->addBindValue(m_now);

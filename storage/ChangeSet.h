@@ -37,11 +37,14 @@ public:
     QSqlDatabase& db() { return m_db; }
     const Actor& actor() const { return m_actor; }
     // The statements that write an outbox and an audit entry, with their positional
-    // parameters (BulkWriter binds the same ones):
+    // parameters (BulkWriter binds the same ones, several entries per statement):
     //   outbox: op_id, entity, entity_id, kind, fields, base_version, hlc, created_at, resolves
     //   audit:  at, actor, action, entity, entity_id, client_id, summary
-    static const QString& outboxInsertSql();
-    static const QString& auditInsertSql();
+    // rows > 1: that many entries, one "(?, …)" each.
+    static QString outboxInsertSql(int rows = 1);
+    static QString auditInsertSql(int rows = 1);
+    static constexpr int kOutboxParameters = 9;
+    static constexpr int kAuditParameters = 7;
     // Unique for the life of the process (an address could be reused by a later change set).
     quint64 serial() const { return m_serial; }
 

@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QThread>
 
+#include <deque>
 #include <future>
 #include <memory>
 #include <optional>
@@ -154,16 +155,12 @@ Result<Draft> draftFrom(const CsvRow& row, const QHash<QString, int>& col, const
     return d;
 }
 
-struct PreparedRow
-{
-    int line = 0;
-    NewRow row;
-};
-
 struct PreparedSlice
 {
-    std::vector<PreparedRow> rows;
+    std::vector<NewRow> rows;
     std::vector<SearchEntry> terms;
+    int firstLine = 0; // of the file, for messages
+    int lastLine = 0;
 };
 
 // The rows of drafts[from, to): each client (numbered from first on, in file order), its
@@ -173,35 +170,47 @@ PreparedSlice prepareRows(const QList<Draft>& drafts, qint64 first, qsizetype fr
 {
     PreparedSlice out;
     out.rows.reserve(static_cast<size_t>(to - from) * 3);
+    out.firstLine = drafts.at(from).line;
+    out.lastLine = drafts.at(to - 1).line;
     const QString clients = QStringLiteral("clients");
     const QString client = QStringLiteral("client");
     const QString terms = QStringLiteral("search_terms");
+    int termsColumn = -1; // its place among the columns, the same for every client
     for (qsizetype i = from; i < to; ++i) {
         const Draft& d = drafts.at(i);
         Client c = d.client;
         c.meta.id = newId();
         c.clientNumber = first + i;
         const QVariantMap columns = ClientRepository::columnsOf(c);
-        out.rows.push_back(
-            {d.line, NewRow::make(clients, client, c.meta.id, c.meta.id, columns, ClientRepository::derivedColumns(),
-                                  ClientRepository::createdSummary())});
-        const QByteArray id = c.meta.id.toUtf8();
-        for (const QString& t : columns.value(terms).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-            out.terms.push_back(SearchEntry::make(t, id));
+        if (termsColumn < 0)
+            termsColumn = static_cast<int>(
+                std::distance(columns.keyBegin(), std::find(columns.keyBegin(), columns.keyEnd(), terms)));
+        out.rows.push_back(NewRow::make(clients, client, c.meta.id, c.meta.id, columns,
+                                        ClientRepository::derivedColumns(), ClientRepository::createdSummary()));
+        // The terms as stored on the row (UTF-8, one per line).
+        const NewRow& row = out.rows.back();
+        const QByteArray& id = row.id;
+        const StoredValue& stored = row.values[static_cast<size_t>(termsColumn)];
+        for (QByteArrayView rest = stored.text; !rest.isEmpty();) {
+            const qsizetype end = rest.indexOf('\n');
+            const QByteArrayView term = end < 0 ? rest : rest.first(end);
+            if (!term.isEmpty())
+                out.terms.push_back(SearchEntry::make(term, id));
+            rest = end < 0 ? QByteArrayView() : rest.sliced(end + 1);
+        }
         if (!d.hasContact)
             continue;
         Contact contact = d.contact;
         contact.meta.id = newId();
-        out.rows.push_back({d.line, NewRow::make(QStringLiteral("contacts"), QStringLiteral("contact"), contact.meta.id,
-                                                 c.meta.id, RelationRepository::columnsOf(contact), {},
-                                                 RelationRepository::addedSummary(contact))});
+        out.rows.push_back(NewRow::make(QStringLiteral("contacts"), QStringLiteral("contact"), contact.meta.id,
+                                        c.meta.id, RelationRepository::columnsOf(contact), {},
+                                        RelationRepository::addedSummary(contact)));
         Relation r = d.relation;
         r.meta.id = newId();
         r.clientId = c.meta.id;
         r.contactId = contact.meta.id;
-        out.rows.push_back(
-            {d.line, NewRow::make(QStringLiteral("relations"), QStringLiteral("relation"), r.meta.id, c.meta.id,
-                                  RelationRepository::columnsOf(r), {}, RelationRepository::addedSummary(r))});
+        out.rows.push_back(NewRow::make(QStringLiteral("relations"), QStringLiteral("relation"), r.meta.id, c.meta.id,
+                                        RelationRepository::columnsOf(r), {}, RelationRepository::addedSummary(r)));
     }
     return out;
 }
@@ -296,29 +305,35 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     auto firstNumber = store.clients().reserveNumbers(*cs, drafts.size());
     if (!firstNumber)
         return firstNumber.error();
-    // The rows are made ready on another core (ids, stored values, outbox JSON, search
-    // terms), a slice at a time, while this thread writes the slice before.
+    // The rows are made ready on other threads (ids, stored values, outbox JSON, search
+    // terms), a slice each, two slices ahead of this thread, which writes them in order.
     BulkWriter writer(*cs);
     const qsizetype slice = 4096;
     const auto prepare = [&drafts, first = *firstNumber](qsizetype from, std::shared_ptr<PreparedSlice> written) {
-        written.reset(); // the slice before, freed here rather than on the writing thread
+        written.reset(); // a slice already written, freed here rather than on the writing thread
         return std::make_shared<PreparedSlice>(prepareRows(drafts, first, from, qMin(from + slice, drafts.size())));
     };
     std::vector<SearchEntry> terms;
     terms.reserve(static_cast<size_t>(drafts.size()) * 6);
-    auto next = std::async(std::launch::async, prepare, 0, nullptr);
-    std::shared_ptr<PreparedSlice> written;
-    for (qsizetype from = 0; from < drafts.size(); from += slice) {
-        std::shared_ptr<PreparedSlice> ready = next.get();
-        if (from + slice < drafts.size())
-            next = std::async(std::launch::async, prepare, from + slice, std::move(written));
-        for (const PreparedRow& row : ready->rows) {
-            if (Status s = writer.insert(row.row); !s)
-                return Error::make(s.error().kind, tr("line %1: %2").arg(row.line).arg(s.message()));
+    std::deque<std::future<std::shared_ptr<PreparedSlice>>> ahead;
+    qsizetype scheduled = 0;
+    const auto schedule = [&](std::shared_ptr<PreparedSlice> written) {
+        if (scheduled < drafts.size()) {
+            ahead.push_back(std::async(std::launch::async, prepare, scheduled, std::move(written)));
+            scheduled += slice;
         }
+    };
+    schedule(nullptr);
+    schedule(nullptr);
+    while (!ahead.empty()) {
+        std::shared_ptr<PreparedSlice> ready = ahead.front().get();
+        ahead.pop_front();
+        if (Status s = writer.insert(ready->rows); !s) // nothing is kept: the change set rolls back
+            return Error::make(s.error().kind,
+                               tr("lines %1 to %2: %3").arg(ready->firstLine).arg(ready->lastLine).arg(s.message()));
         terms.insert(terms.end(), std::make_move_iterator(ready->terms.begin()),
                      std::make_move_iterator(ready->terms.end()));
-        written = std::move(ready);
+        schedule(std::move(ready));
     }
     if (Status s = writer.insertSearchTerms(terms); !s)
         return s.error();

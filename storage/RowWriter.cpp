@@ -1,5 +1,7 @@
 #include "storage/RowWriter.h"
 
+#include "core/Text.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QSqlError>
@@ -35,8 +37,7 @@ QVariant storedForm(const QVariant& v)
     case QMetaType::ULongLong:
         return QVariant(v.toLongLong());
     case QMetaType::QDate:
-        return v.toDate().isValid() ? QVariant(v.toDate().toString(Qt::ISODate))
-                                    : QVariant(QMetaType::fromType<QString>());
+        return v.toDate().isValid() ? QVariant(text::isoDate(v.toDate())) : QVariant(QMetaType::fromType<QString>());
     default:
         return QVariant(v.toString());
     }

@@ -44,6 +44,11 @@ private slots:
         QTest::newRow("beyond 2^53") << QVariant(qlonglong(9007199254740993LL));
         QTest::newRow("double") << QVariant(2.5);
         QTest::newRow("date") << QVariant(QDate(2010, 4, 1));
+        QTest::newRow("escapes at both ends") << QVariant(QStringLiteral("\"middle\\"));
+        QTest::newRow("only escapes") << QVariant(QStringLiteral("\n\n\""));
+        QTest::newRow("long ascii text") << QVariant(QString(300, QLatin1Char('a')) + QStringLiteral("\"end"));
+        QTest::newRow("long text, non-ascii at the end")
+            << QVariant(QString(300, QLatin1Char('a')) + QStringLiteral("é"));
     }
 
     void sameTextAsQt()
@@ -68,6 +73,12 @@ private slots:
         QCOMPARE(back.value(QStringLiteral("last_name")).toString(), QStringLiteral("Øster\"gaard"));
         QCOMPARE(back.value(QStringLiteral("client_number")).toInt(), 1027);
         QVERIFY(back.value(QStringLiteral("primary_relation_id")).isNull());
+    }
+
+    void nonAsciiAndLongKeys()
+    {
+        const QVariantMap m{{QStringLiteral("año"), 1}, {QString(200, QLatin1Char('k')), QStringLiteral("v")}};
+        QCOMPARE(json::compactObject(m), qtText(m));
     }
 
     void emptyMap() { QCOMPARE(json::compactObject({}), QByteArray("{}")); }

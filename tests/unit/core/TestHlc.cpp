@@ -7,6 +7,9 @@
 
 #include <QTest>
 
+#include <future>
+#include <vector>
+
 using namespace pd;
 
 class TestHlc : public QObject
@@ -147,6 +150,27 @@ private slots:
             QVERIFY(previousMs <= ms);
             previousMs = ms;
         }
+    }
+
+    // Each thread has its own generator (a bulk import makes ids on several): ids made at
+    // the same moment on different threads must still differ.
+    void idsFromSeveralThreadsNeverCollide()
+    {
+        constexpr int kThreads = 4;
+        constexpr int kEach = 20000;
+        std::vector<std::future<QStringList>> made;
+        for (int t = 0; t < kThreads; ++t)
+            made.push_back(std::async(std::launch::async, [] {
+                QStringList ids;
+                for (int i = 0; i < kEach; ++i)
+                    ids << newId();
+                return ids;
+            }));
+        QSet<QString> seen;
+        for (auto& f : made)
+            for (const QString& id : f.get())
+                seen.insert(id);
+        QCOMPARE(seen.size(), kThreads * kEach);
     }
 };
 

@@ -70,6 +70,50 @@ private slots:
         QVERIFY(!text::searchKey(name).isEmpty()); // letters of every script stay searchable
     }
 
+    // Plain ASCII names take a shortcut; the key must be what the full Unicode fold gives,
+    // or a name typed one way would stop finding the same name stored the other.
+    void asciiKeyIsTheFullUnicodeFold()
+    {
+        const auto fullFold = [](const QString& s) {
+            QString out;
+            for (const QChar c : s.simplified().normalized(QString::NormalizationForm_KD))
+                if (c.category() != QChar::Mark_NonSpacing && c.category() != QChar::Mark_Enclosing)
+                    out.append(c);
+            return out.toCaseFolded().normalized(QString::NormalizationForm_C);
+        };
+        QString every;
+        for (char16_t u = 0; u < 0x80; ++u)
+            every.append(QChar(u));
+        const QStringList samples = {every,
+                                     QStringLiteral("  O'BRIEN-Smith\t Jr. "),
+                                     QStringLiteral("MARY\nANN"),
+                                     QStringLiteral("c123@Example.COM"),
+                                     QStringLiteral("%s%n {0} ; DROP TABLE clients; --"),
+                                     QString()};
+        for (const QString& s : samples)
+            QCOMPARE(text::searchKey(s), fullFold(s));
+        QCOMPARE(text::searchKey(QStringLiteral("  Mary   ANN ")), QStringLiteral("mary ann"));
+    }
+
+    void isoDateIsQtsIsoText_data()
+    {
+        QTest::addColumn<QDate>("date");
+        QTest::newRow("ordinary") << QDate(1980, 1, 1);
+        QTest::newRow("leap day") << QDate(2024, 2, 29);
+        QTest::newRow("end of year") << QDate(2026, 12, 31);
+        QTest::newRow("year 1") << QDate(1, 1, 1);
+        QTest::newRow("year 999 (zero padded)") << QDate(999, 10, 9);
+        QTest::newRow("year 9999") << QDate(9999, 12, 31);
+        QTest::newRow("year 10000") << QDate(10000, 1, 1);
+        QTest::newRow("before the common era") << QDate(-44, 3, 15);
+    }
+    void isoDateIsQtsIsoText()
+    {
+        QFETCH(QDate, date);
+        QCOMPARE(text::isoDate(date), date.toString(Qt::ISODate));
+    }
+    void isoDateOfNoDateIsEmpty() { QVERIFY(text::isoDate(QDate()).isEmpty()); }
+
     void searchKeyKeepsDifferentNamesApart_data()
     {
         QTest::addColumn<QString>("a");

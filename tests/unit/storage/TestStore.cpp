@@ -10,6 +10,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -190,6 +191,30 @@ private slots:
         cs.reset();
         QCOMPARE(count(*store, QStringLiteral("clients")), 1);
         QCOMPARE(count(*store, QStringLiteral("outbox")), 1);
+        QVERIFY(store->clients().get(keep.meta.id));
+    }
+
+    // A bulk import writes many rows per statement; when the disk fills part way, nothing of
+    // it is kept and the message says which lines were being written and why.
+    void diskFullDuringAnImportKeepsNothingOfIt()
+    {
+        auto store = makeStore(freshPath());
+        Client keep = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
+        QVERIFY(saveClient(*store, keep));
+        QSqlQuery q(store->sql());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(q.value(0).toLongLong() + 20)));
+        QByteArray csv = "first_name,last_name,email,mobile_phone,date_of_birth,is_minor\n";
+        for (int i = 0; i < 5000; ++i)
+            csv += QStringLiteral("Name%1,Family%1,n%1@example.com,,1990-01-01,no\n").arg(i).toUtf8();
+        auto report = importClientsCsv(*store, csv, {});
+        QVERIFY(!report);
+        QVERIFY2(report.message().contains(QLatin1String("disk is full")), qPrintable(report.message()));
+        QVERIFY2(report.message().contains(QRegularExpression(QStringLiteral("lines \\d+ to \\d+"))),
+                 qPrintable(report.message()));
+        QCOMPARE(count(*store, QStringLiteral("clients")), 1);
+        QCOMPARE(count(*store, QStringLiteral("outbox")), 1);
+        QCOMPARE(count(*store, QStringLiteral("search_terms")), qint64(ClientRepository::searchTermsFor(keep).size()));
         QVERIFY(store->clients().get(keep.meta.id));
     }
 
