@@ -32,7 +32,10 @@ SyncEngine::SyncEngine(SyncStore& store, Transport& transport, const Clock& cloc
     connect(&m_debounce, &QTimer::timeout, this, unlessBackingOff);
 }
 
-SyncEngine::~SyncEngine() = default;
+SyncEngine::~SyncEngine()
+{
+    m_store.abortPull(); // an unfinished pull keeps nothing; the next one asks again
+}
 
 void SyncEngine::setState(State s)
 {
@@ -257,25 +260,42 @@ void SyncEngine::requestPage(qint64 from, bool first)
             return keepPulledThen(
                 [this] { failWith(State::Error, tr("The server's change log went backwards; nothing was applied.")); });
         // Pages are applied in order: this callback runs to its end before the next page's.
+        // The next page is asked for first, so the server prepares it while this one is written.
         const bool more = page->more;
         if (more)
             requestPage(page->cursor, false);
-        m_pulledChanges += page->changes.size();
-        m_pulled << std::move(*page);
-        if (!more || m_pulledChanges >= m_changesPerTransaction)
-            if (Status s = applyPulled(); !s)
-                return failWith(State::Error, s.message());
+        if (Status s = applyReceived(*page, !more); !s)
+            return failWith(State::Error, s.message());
         emit progress();
         if (!more)
             succeed();
     });
 }
 
-Status SyncEngine::applyPulled()
+Status SyncEngine::applyReceived(const wire::PullPage& page, bool last)
 {
-    const QList<wire::PullPage> pages = std::exchange(m_pulled, {});
+    // Written as it arrives, into a transaction that stays open for up to
+    // m_changesPerTransaction changes (0: one page per transaction).
+    if (!m_store.pullOpen())
+        if (Status s = m_store.beginPull(); !s)
+            return s;
+    if (Status s = m_store.applyPulledPage(page); !s) {
+        m_pulledChanges = 0; // rolled back with the pages before it in the transaction
+        return s;
+    }
+    m_pulledChanges += page.changes.size();
+    m_pulledCursor = page.cursor;
+    if (last || m_pulledChanges >= m_changesPerTransaction)
+        return commitPulled();
+    return {};
+}
+
+Status SyncEngine::commitPulled()
+{
+    if (!m_store.pullOpen())
+        return {};
     const qsizetype changes = std::exchange(m_pulledChanges, 0);
-    if (Status s = m_store.applyPullPages(pages); !s)
+    if (Status s = m_store.finishPull(m_pulledCursor); !s)
         return s;
     m_summary.pulled += static_cast<int>(changes);
     return {};
@@ -285,7 +305,7 @@ void SyncEngine::keepPulledThen(const std::function<void()>& fail)
 {
     // The whole pages received before a failed one are good: store them (with their
     // cursor) so the retry starts after them.
-    if (Status s = applyPulled(); !s)
+    if (Status s = commitPulled(); !s)
         return failWith(State::Error, s.message());
     fail();
 }
@@ -338,7 +358,7 @@ void SyncEngine::failWith(State state, const QString& message, int retryAfterSec
 {
     ++m_cycle;
     m_running = false;
-    m_pulled.clear(); // pages of a failed cycle are asked for again from the stored cursor
+    m_store.abortPull(); // pages of a failed cycle are asked for again from the stored cursor
     m_pulledChanges = 0;
     m_lastError = message;
     (void)m_store.setState(QStringLiteral("last_error"), message);

@@ -74,8 +74,10 @@ public:
     int nextRetryMs() const { return m_nextRetryMs; }
     void setBatchSize(int ops) { m_batch = ops; }
     void setPageSize(int changes) { m_pageSize = changes; }
-    // Received pages are kept until they hold this many changes (or the last page came), then
-    // applied in one local transaction with the last page's cursor. 0: one page at a time.
+    // Received pages are written as they arrive into one local transaction, committed with the
+    // last page's cursor once it holds this many changes (or the last page came). 0: each
+    // page in its own transaction — for a program that writes anything else meanwhile (the
+    // desktop), since nothing else may write while a pull transaction is open.
     void setChangesPerTransaction(int changes) { m_changesPerTransaction = changes; }
     void setJitterSeed(quint32 seed) { m_random.seed(seed); }
 
@@ -97,7 +99,8 @@ private:
     void pullNext();
     void requestPage(qint64 from, bool first);
     // Applies the pages received and not yet applied, in one local transaction.
-    Status applyPulled();
+    Status applyReceived(const wire::PullPage& page, bool last);
+    Status commitPulled();
     // After a failed request: stores the whole pages received before it, then fails.
     void keepPulledThen(const std::function<void()>& fail);
     void authorized(HttpRequest request, std::function<void(const HttpResponse&)> done, bool retried = false);
@@ -123,9 +126,9 @@ private:
     int m_nextRetryMs = 0;
     int m_batch = 500;
     int m_pageSize = wire::Limits{}.maxChanges; // the most a server gives: fewer round trips
-    int m_changesPerTransaction = 10000;
-    QList<wire::PullPage> m_pulled; // received, not yet applied (this cycle)
-    qsizetype m_pulledChanges = 0;
+    int m_changesPerTransaction = 0;
+    qsizetype m_pulledChanges = 0; // written in the open pull transaction, not yet committed
+    qint64 m_pulledCursor = 0;     // of the last page written
     QString m_lastError;
     QDateTime m_lastSync;
     Summary m_summary;

@@ -229,6 +229,9 @@ void AdminCommand::runSync(const QUrl& loginServer)
         }
         m_transport = std::make_unique<NetworkTransport>(server);
         m_engine = std::make_unique<SyncEngine>(*m_syncStore, *m_transport);
+        // Nothing else writes while this command syncs: pulled pages go into transactions of
+        // up to 10,000 changes, written as they arrive while the next page is fetched.
+        m_engine->setChangesPerTransaction(10000);
         // Every new refresh token is kept before the command ends (they rotate on use).
         connect(m_engine.get(), &SyncEngine::refreshTokenChanged, this, [this](const QByteArray& token) {
             ++m_pendingWrites;

@@ -257,34 +257,91 @@ Status SyncStore::applyPullPages(const QList<wire::PullPage>& pages)
 {
     if (pages.isEmpty())
         return {};
+    if (Status s = beginPull(); !s)
+        return s;
+    for (const wire::PullPage& page : pages)
+        if (Status s = applyPulledPage(page); !s)
+            return s;
+    return finishPull(pages.constLast().cursor);
+}
+
+SyncStore::~SyncStore()
+{
+    if (m_pullOpen)
+        abortPull();
+}
+
+Status SyncStore::beginPull()
+{
+    if (m_pullOpen)
+        return Error::make(Error::Kind::Internal, QStringLiteral("SyncStore: a pull is already open"));
     QSqlDatabase& db = m_store.sql();
     // A record that changed again appears once, at its latest position, so a relation can
     // arrive before the client it belongs to: references are checked by the server, not
     // per page here. (The pragma cannot change inside a transaction.)
-    QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
-    auto restore = qScopeGuard([&db] { QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON")); });
-    Transaction tx(db);
-    if (Status s = tx.begin(); !s)
-        return s;
-    QSqlQuery pending(db);
-    m_outboxEmpty = pending.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM outbox)")) && pending.next() &&
-                    pending.value(0).toBool();
-    pending.finish();
-    auto forget = qScopeGuard([this] { m_page.clear(); });
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        const Status failed = writeError(q.lastError());
+        q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        return failed;
+    }
+    m_pullOpen = true;
+    m_outboxEmpty =
+        q.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM outbox)")) && q.next() && q.value(0).toBool();
     m_now = nowIso(); // one time of storing for every record of the transaction
-    for (const wire::PullPage& page : pages)
-        for (const wire::Change& change : page.changes)
-            if (Status s = applyChange(change); !s)
-                return s;
+    return {};
+}
+
+Status SyncStore::applyPulledPage(const wire::PullPage& page)
+{
+    if (!m_pullOpen)
+        return Error::make(Error::Kind::Internal, QStringLiteral("SyncStore: no pull is open"));
+    for (const wire::Change& change : page.changes)
+        if (Status s = applyChange(change); !s) {
+            abortPull();
+            return s;
+        }
+    return {};
+}
+
+Status SyncStore::finishPull(qint64 cursor)
+{
+    if (!m_pullOpen)
+        return Error::make(Error::Kind::Internal, QStringLiteral("SyncStore: no pull is open"));
     // The cursor of the last page, with the data of every page before it: never ahead of
     // what is stored.
     auto q = statement(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('cursor', ?)"));
-    if (!q)
+    if (!q) {
+        abortPull();
         return q.error();
-    (*q)->addBindValue(QString::number(pages.constLast().cursor));
-    if (Status s = exec(**q); !s)
+    }
+    (*q)->addBindValue(QString::number(cursor));
+    if (Status s = exec(**q); !s) {
+        abortPull();
         return s;
-    return tx.commit();
+    }
+    m_page.clear();
+    QSqlQuery commit(m_store.sql());
+    if (!commit.exec(QStringLiteral("COMMIT"))) {
+        const Status failed = writeError(commit.lastError());
+        abortPull();
+        return failed;
+    }
+    m_pullOpen = false;
+    commit.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    return {};
+}
+
+void SyncStore::abortPull()
+{
+    if (!m_pullOpen)
+        return;
+    m_page.clear(); // statements finished before the rollback
+    QSqlQuery q(m_store.sql());
+    q.exec(QStringLiteral("ROLLBACK"));
+    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    m_pullOpen = false;
 }
 
 const QHash<QString, bool>& SyncStore::writableColumns(const QString& table)

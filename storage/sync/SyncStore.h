@@ -63,6 +63,20 @@ public:
     // in one transaction (fewer commits: each index page is encrypted and written once, not
     // once per page). A failure applies none of them.
     Status applyPullPages(const QList<wire::PullPage>& pages);
+    // The same, page by page as the pages arrive (so the next one is fetched while this one
+    // is written): beginPull(), applyPulledPage() for each page in order, then
+    // finishPull(the last page's cursor) commits them with their cursor, or abortPull()
+    // keeps none. A failing applyPulledPage() aborts by itself. While a pull is open nothing
+    // else may write through this connection: only for a program whose sync is its only
+    // writer (practicedesk-cli); the desktop writes each page in its own transaction.
+    Status beginPull();
+    Status applyPulledPage(const wire::PullPage& page);
+    Status finishPull(qint64 cursor);
+    void abortPull();
+    bool pullOpen() const { return m_pullOpen; }
+    ~SyncStore();
+    SyncStore(const SyncStore&) = delete;
+    SyncStore& operator=(const SyncStore&) = delete;
     // After "resync required": pull everything again from the start (the outbox is kept).
     Status resetCursor();
 
@@ -108,6 +122,7 @@ private:
     Result<int> run(const QString& sql, const QVariantList& values, qsizetype count);
 
     Store& m_store;
+    bool m_pullOpen = false;
     bool m_outboxEmpty = false; // during one pull page: nothing pending, no lookups needed
     StatementCache m_page;      // statements prepared once per pull transaction, not per record
     QString m_now;              // during one pull transaction: its time, for updated_at

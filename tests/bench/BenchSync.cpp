@@ -98,6 +98,7 @@ void BM_InitialSync100k(benchmark::State& state)
         if (!desk.signIn(QStringLiteral("admin"), pd::test::ServerProcess::adminPassword()))
             state.SkipWithError("sign-in failed");
         desk.engine().setPageSize(2000);
+        desk.engine().setChangesPerTransaction(10000); // as practicedesk-cli syncs
         QElapsedTimer t;
         t.start();
         QString error;

@@ -362,8 +362,15 @@ private slots:
         QCOMPARE(a->snapshot(), b->snapshot());
     }
 
+    void aPullCutBetweenPagesKeepsWholePagesAndResumes_data()
+    {
+        QTest::addColumn<int>("perTransaction");
+        QTest::newRow("each page its own transaction (desktop)") << 0;
+        QTest::newRow("pages written into a transaction of 60 (cli)") << 60;
+    }
     void aPullCutBetweenPagesKeepsWholePagesAndResumes()
     {
+        QFETCH(int, perTransaction);
         auto a = desk(QStringLiteral("a"));
         for (int i = 0; i < 250; ++i)
             a->addClient(QStringLiteral("P%1").arg(i), QStringLiteral("Paged"),
@@ -371,6 +378,7 @@ private slots:
         QVERIFY(a->syncOnce());
         auto b = desk(QStringLiteral("b"));
         b->engine().setPageSize(20); // the next page is asked for while this one is written
+        b->engine().setChangesPerTransaction(perTransaction);
         bool killed = false;
         connect(&b->engine(), &SyncEngine::progress, this, [&] {
             if (!std::exchange(killed, true))

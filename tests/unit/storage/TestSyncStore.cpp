@@ -273,6 +273,56 @@ private slots:
         QCOMPARE(*store().clients().count(), 2);
     }
 
+    // practicedesk-cli writes pages as they arrive into one open transaction: committed
+    // together with the last page's cursor, or none of them when one fails or the pull is
+    // abandoned; afterwards the connection takes ordinary saves again.
+    void pagesWrittenAsTheyArriveCommitTogetherOrNotAtAll()
+    {
+        SyncStore sync(store());
+        const auto page = [](qint64 at, int number, const QString& name) {
+            wire::PullPage p;
+            p.changes << clientChange(
+                at, newId(), {{QStringLiteral("client_number"), number}, {QStringLiteral("first_name"), name}});
+            p.cursor = at;
+            return p;
+        };
+        QVERIFY(sync.beginPull().ok());
+        QVERIFY(sync.pullOpen());
+        QVERIFY(!sync.beginPull()); // one at a time
+        QVERIFY(sync.applyPulledPage(page(3, 1500, QStringLiteral("Ada"))).ok());
+        QVERIFY(sync.applyPulledPage(page(4, 1501, QStringLiteral("Bea"))).ok());
+        QVERIFY(sync.finishPull(4).ok());
+        QVERIFY(!sync.pullOpen());
+        QCOMPARE(*sync.cursor(), 4);
+        QCOMPARE(*store().clients().count(), 2);
+        QCOMPARE(store().clients().search(QStringLiteral("bea"), 5)->size(), 1);
+
+        // Abandoned (the sync failed on the network): nothing of it stays.
+        QVERIFY(sync.beginPull().ok());
+        QVERIFY(sync.applyPulledPage(page(5, 1502, QStringLiteral("Cy"))).ok());
+        sync.abortPull();
+        QCOMPARE(*sync.cursor(), 4);
+        QCOMPARE(*store().clients().count(), 2);
+
+        // A bad record in the second page: the first page goes too, and the pull is closed.
+        QVERIFY(sync.beginPull().ok());
+        QVERIFY(sync.applyPulledPage(page(6, 1503, QStringLiteral("Dov"))).ok());
+        wire::PullPage broken;
+        broken.changes << wire::Change{
+            7, QStringLiteral("relation"), newId(), 7, false, {{QStringLiteral("client_id"), newId()}}, {}};
+        broken.cursor = 7;
+        QVERIFY(!sync.applyPulledPage(broken));
+        QVERIFY(!sync.pullOpen());
+        QVERIFY(!sync.finishPull(7));
+        QCOMPARE(*sync.cursor(), 4);
+        QCOMPARE(*store().clients().count(), 2);
+        QCOMPARE(store().clients().search(QStringLiteral("dov"), 5)->size(), 0);
+
+        // The connection is free again for a person's save.
+        saveClient(QStringLiteral("Eve"), QStringLiteral("eve@example.com"));
+        QCOMPARE(*store().clients().count(), 3);
+    }
+
     void resolvingAConflictQueuesTheChoiceWithItsId()
     {
         const Client ben = saveClient(QStringLiteral("Ben"), QStringLiteral("ben@example.com"));
