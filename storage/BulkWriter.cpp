@@ -82,6 +82,8 @@ NewRow NewRow::make(const QString& table, const QString& entity, const QString& 
     return row;
 }
 
+BulkWriter::BulkWriter(QSqlDatabase& db) : m_db(db.driver()->handle().value<sqlite3*>()) {}
+
 BulkWriter::BulkWriter(ChangeSet& cs)
     : m_db(cs.db().driver()->handle().value<sqlite3*>()), m_hlc(cs.hlc().toUtf8()), m_now(cs.nowIso().toUtf8()),
       m_actor(cs.actor().name.toUtf8())
@@ -201,6 +203,8 @@ Status BulkWriter::insert(const std::vector<NewRow>& rows)
 {
     if (rows.empty())
         return {};
+    if (m_hlc.isEmpty())
+        return Error::make(Error::Kind::Internal, QStringLiteral("BulkWriter: rows are written inside a change set"));
     QStringList tables; // in the order they first appear
     QHash<QString, std::vector<const NewRow*>> byTable;
     for (const NewRow& row : rows) {

@@ -63,6 +63,8 @@ class BulkWriter
 public:
     // Writes inside cs (its connection, its HLC stamp, time and actor).
     explicit BulkWriter(ChangeSet& cs);
+    // Search terms only (insertSearchTerms), inside a transaction the caller holds.
+    explicit BulkWriter(QSqlDatabase& db);
     ~BulkWriter();
     BulkWriter(const BulkWriter&) = delete;
     BulkWriter& operator=(const BulkWriter&) = delete;

@@ -268,11 +268,6 @@ QVariantMap ClientRepository::derivedColumnsFor(const QJsonObject& fields)
             {QStringLiteral("search_terms"), joinedTerms(searchTermsFor(c))}};
 }
 
-Status ClientRepository::addSearchTerms(const QString& id, const QString& joined)
-{
-    return replaceSearchTerms(id, {}, joined.split(QLatin1Char('\n'), Qt::SkipEmptyParts));
-}
-
 const QStringList& ClientRepository::derivedColumns()
 {
     static const QStringList columns = {QStringLiteral("sort_key"), QStringLiteral("search_terms")};

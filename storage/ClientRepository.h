@@ -57,9 +57,8 @@ public:
     Result<qint64> reserveNumbers(const ChangeSet& cs, qint64 count);
     // The derived columns (sort_key, search_terms) of a client whose stored columns are
     // fields (as a sync page carries them: all of a record's columns), so a row that sync
-    // inserts is written whole; then addSearchTerms() indexes it.
+    // inserts is written whole; SyncStore then adds its search_terms entries.
     static QVariantMap derivedColumnsFor(const QJsonObject& fields);
-    Status addSearchTerms(const QString& id, const QString& joinedTerms);
     // Columns the desk derives for itself (sort key, search terms): never synced.
     static const QStringList& derivedColumns();
 

@@ -293,6 +293,16 @@ Status SyncStore::beginPull()
     return {};
 }
 
+Status SyncStore::flushNewTerms()
+{
+    if (m_newTerms.empty())
+        return {};
+    BulkWriter writer(m_store.sql());
+    Status s = writer.insertSearchTerms(m_newTerms);
+    m_newTerms.clear();
+    return s;
+}
+
 Status SyncStore::applyPulledPage(const wire::PullPage& page)
 {
     if (!m_pullOpen)
@@ -309,6 +319,10 @@ Status SyncStore::finishPull(qint64 cursor)
 {
     if (!m_pullOpen)
         return Error::make(Error::Kind::Internal, QStringLiteral("SyncStore: no pull is open"));
+    if (Status s = flushNewTerms(); !s) {
+        abortPull();
+        return s;
+    }
     // The cursor of the last page, with the data of every page before it: never ahead of
     // what is stored.
     auto q = statement(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('cursor', ?)"));
@@ -338,6 +352,7 @@ void SyncStore::abortPull()
     if (!m_pullOpen)
         return;
     m_page.clear(); // statements finished before the rollback
+    m_newTerms.clear();
     QSqlQuery q(m_store.sql());
     q.exec(QStringLiteral("ROLLBACK"));
     q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
@@ -458,7 +473,9 @@ Status SyncStore::applyChange(const wire::Change& change)
         if (!deleted)
             return deleted.error();
         if (*deleted == 0 || change.entity != QLatin1String("client"))
-            return {}; // a record this desk never had stays absent
+            return {};                      // a record this desk never had stays absent
+        if (Status s = flushNewTerms(); !s) // the client's terms may be among them
+            return s;
         return m_store.clients().removeSearchTerms(change.entityId);
     }
 
@@ -519,9 +536,16 @@ Status SyncStore::applyChange(const wire::Change& change)
     }
     if (!client)
         return {};
-    if (*inserted > 0)
-        return m_store.clients().addSearchTerms(change.entityId,
-                                                derived.value(QStringLiteral("search_terms")).toString());
+    if (*inserted > 0) {
+        const QByteArray id = change.entityId.toUtf8();
+        const QByteArray terms = derived.value(QStringLiteral("search_terms")).toString().toUtf8();
+        for (const QByteArray& term : terms.split('\n'))
+            if (!term.isEmpty())
+                m_newTerms.push_back(SearchEntry::make(term, id));
+        return {};
+    }
+    if (Status s = flushNewTerms(); !s) // the client's terms may be among them
+        return s;
     return m_store.clients().reindex(change.entityId); // the update may have carried only some fields
 }
 

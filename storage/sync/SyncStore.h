@@ -2,12 +2,14 @@
 
 #include "core/Result.h"
 #include "core/sync/Wire.h"
+#include "storage/BulkWriter.h"
 #include "storage/RowWriter.h"
 
 #include <QDateTime>
 #include <QSet>
 
 #include <optional>
+#include <vector>
 
 namespace pd {
 
@@ -117,6 +119,10 @@ private:
     // Columns a pulled change may write (name -> NOT NULL), read once per table.
     const QHash<QString, bool>& writableColumns(const QString& table);
 
+    // Search-index entries of clients new to this desk, written sorted and many per
+    // statement before anything else touches a client's terms, and before the commit.
+    Status flushNewTerms();
+
     Result<QSqlQuery*> statement(const QString& sql);
     // Runs a cached statement with the first count values bound in order; the rows it changed.
     Result<int> run(const QString& sql, const QVariantList& values, qsizetype count);
@@ -127,7 +133,8 @@ private:
     StatementCache m_page;      // statements prepared once per pull transaction, not per record
     QString m_now;              // during one pull transaction: its time, for updated_at
     QHash<QString, QHash<QString, bool>> m_columns;
-    QHash<QString, WritePlan> m_plans; // per table: the plan of the last change written
+    QHash<QString, WritePlan> m_plans;   // per table: the plan of the last change written
+    std::vector<SearchEntry> m_newTerms; // see flushNewTerms()
 };
 
 } // namespace pd

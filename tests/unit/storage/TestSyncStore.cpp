@@ -318,6 +318,23 @@ private slots:
         QCOMPARE(*store().clients().count(), 2);
         QCOMPARE(store().clients().search(QStringLiteral("dov"), 5)->size(), 0);
 
+        // A client new in one page and deleted in the next page of the same pull: its search
+        // entries (written at the end) do not outlive it.
+        QVERIFY(sync.beginPull().ok());
+        wire::PullPage added = page(8, 1504, QStringLiteral("Flo"));
+        QVERIFY(sync.applyPulledPage(added).ok());
+        wire::PullPage removed;
+        removed.changes << wire::Change{9, QStringLiteral("client"), added.changes.first().entityId, 9, true, {}, {}};
+        removed.cursor = 9;
+        QVERIFY(sync.applyPulledPage(removed).ok());
+        QVERIFY(sync.finishPull(9).ok());
+        QCOMPARE(store().clients().search(QStringLiteral("flo"), 5)->size(), 0);
+        QSqlQuery q(store().sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM search_terms WHERE client_id = '%1'")
+                           .arg(added.changes.first().entityId)) &&
+                q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+
         // The connection is free again for a person's save.
         saveClient(QStringLiteral("Eve"), QStringLiteral("eve@example.com"));
         QCOMPARE(*store().clients().count(), 3);
