@@ -23,7 +23,6 @@ QJsonObject object(const QVariant& v)
 
 struct Record
 {
-    bool stored = false; // in the records table before this batch (so maybe in the change log)
     bool exists = false;
     qint64 version = 0;
     bool deleted = false;
@@ -54,11 +53,15 @@ public:
     {
         next();
         m_text += QLatin1Char('"');
-        for (const QChar c : v) {
-            if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+        qsizetype from = 0; // appended in runs between the characters to escape
+        for (qsizetype i = 0; i < v.size(); ++i) {
+            if (v[i] == QLatin1Char('"') || v[i] == QLatin1Char('\\')) {
+                m_text += v.mid(from, i - from);
                 m_text += QLatin1Char('\\');
-            m_text += c;
+                from = i;
+            }
         }
+        m_text += v.mid(from);
         m_text += QLatin1Char('"');
     }
     void addNumber(qint64 n)
@@ -168,7 +171,6 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
             return s.error();
         while (q.next()) {
             Record r;
-            r.stored = true;
             r.exists = true;
             r.version = q.value(2).toLongLong();
             r.deleted = q.value(3).toBool();
@@ -180,12 +182,12 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
         }
     }
 
-    // Change-log positions for this batch, handed out in order while the lock is held.
+    // Versions for this batch: positions in the practice's change log, handed out in order
+    // while the lock is held.
     QList<qint64> seqs;
     if (toApply > 0) {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('change_log', 'seq')) FROM "
-                                 "generate_series(1, ?)"));
+        q.prepare(QStringLiteral("SELECT nextval('record_versions') FROM generate_series(1, ?)"));
         q.addBindValue(toApply);
         if (Status s = exec(q, "numbering changes"); !s)
             return s.error();
@@ -367,10 +369,10 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
         response.results << result;
     }
 
-    // Writes: one statement per table, its rows as arrays.
+    // Writes: one statement per table, its rows as arrays. Writing a record at its new version
+    // also moves it to the end of the practice's change log (records_by_version).
     if (!changes.isEmpty()) {
         PgArray rowEntities, rowIds, versions, deleted, deletedBy, fields, fieldVersions, fieldNodes, hlcs;
-        PgArray storedEntities, storedIds; // records the change log may already list
         for (qsizetype i = 0; i < changes.size(); ++i) {
             const auto& [key, op] = changes.at(i);
             if (lastChange.value(key) != i)
@@ -385,10 +387,6 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
             fieldVersions.addText(json(r.fieldVersions));
             fieldNodes.addText(json(r.fieldNodes));
             hlcs.addText(op->hlc);
-            if (r.stored) {
-                storedEntities.addText(op->entity);
-                storedIds.addText(op->entityId);
-            }
         }
         if (Status s = execWith(
                 db,
@@ -403,26 +401,6 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
                 {who.practiceId, rowEntities.text(), rowIds.text(), versions.text(), deleted.text(), deletedBy.text(),
                  fields.text(), fieldVersions.text(), fieldNodes.text(), hlcs.text()},
                 "writing records");
-            !s)
-            return s.error();
-        // Each record once in the log, at its latest position (pull then sends it once). Only
-        // a record that was stored before can be listed (the log and records are written and
-        // pruned together), so a batch of new records looks nothing up here.
-        if (!storedEntities.isEmpty())
-            if (Status s =
-                    execWith(db,
-                             QStringLiteral("DELETE FROM change_log c USING unnest(?::text[], ?::text[]) AS "
-                                            "k(entity, entity_id) WHERE c.practice_id = ?::uuid AND c.entity = "
-                                            "k.entity AND c.entity_id = k.entity_id"),
-                             {storedEntities.text(), storedIds.text(), who.practiceId}, "compacting the change log");
-                !s)
-                return s.error();
-        if (Status s =
-                execWith(db,
-                         QStringLiteral("INSERT INTO change_log (seq, practice_id, entity, entity_id) SELECT "
-                                        "k.seq, ?::uuid, k.entity, k.entity_id FROM unnest(?::bigint[], "
-                                        "?::text[], ?::text[]) AS k(seq, entity, entity_id)"),
-                         {who.practiceId, versions.text(), rowEntities.text(), rowIds.text()}, "logging changes");
             !s)
             return s.error();
     }
@@ -476,12 +454,10 @@ Result<wire::RawPullPage> SyncService::pull(QSqlDatabase& db, const Principal& w
                                     "everything again."),
                      QStringLiteral("resync_required")};
     QSqlQuery q(db);
-    // The page is cut from the log first and only its rows are joined: joined before the
-    // LIMIT, a planner without fresh statistics joined the whole rest of the log for every page.
-    q.prepare(QStringLiteral("SELECT c.seq, c.entity, c.entity_id, r.version, r.deleted, r.fields, r.hlc FROM "
-                             "(SELECT seq, practice_id, entity, entity_id FROM change_log WHERE practice_id = ? AND "
-                             "seq > ? ORDER BY seq LIMIT ?) c JOIN records r ON r.practice_id = c.practice_id AND "
-                             "r.entity = c.entity AND r.entity_id = c.entity_id ORDER BY c.seq"));
+    // The log is the records in version order (records_by_version): each record once, at its
+    // last change, which is the position it is sent at.
+    q.prepare(QStringLiteral("SELECT version, entity, entity_id, version, deleted, fields, hlc FROM records WHERE "
+                             "practice_id = ? AND version > ? ORDER BY version LIMIT ?"));
     q.addBindValue(who.practiceId);
     q.addBindValue(cursor);
     q.addBindValue(limit + 1);
@@ -539,10 +515,8 @@ Result<int> SyncService::prune(QSqlDatabase& db, int days)
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "WITH gone AS (DELETE FROM records WHERE deleted AND updated_at < now() - (? || ' days')::interval "
-        "RETURNING practice_id, entity, entity_id), logged AS (DELETE FROM change_log c USING gone g WHERE "
-        "c.practice_id = g.practice_id AND c.entity = g.entity AND c.entity_id = g.entity_id RETURNING c.practice_id, "
-        "c.seq) UPDATE practices p SET min_seq = GREATEST(p.min_seq, m.seq) FROM (SELECT practice_id, max(seq) seq "
-        "FROM logged GROUP BY practice_id) m WHERE p.id = m.practice_id"));
+        "RETURNING practice_id, version) UPDATE practices p SET min_seq = GREATEST(p.min_seq, m.seq) FROM (SELECT "
+        "practice_id, max(version) seq FROM gone GROUP BY practice_id) m WHERE p.id = m.practice_id"));
     q.addBindValue(QString::number(days));
     if (Status s = exec(q, "pruning"); !s)
         return s.error();
