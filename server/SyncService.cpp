@@ -23,6 +23,7 @@ QJsonObject object(const QVariant& v)
 
 struct Record
 {
+    bool stored = false; // in the records table before this batch (and locked by it)
     bool exists = false;
     qint64 version = 0;
     bool deleted = false;
@@ -171,6 +172,7 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
             return s.error();
         while (q.next()) {
             Record r;
+            r.stored = true;
             r.exists = true;
             r.version = q.value(2).toLongLong();
             r.deleted = q.value(3).toBool();
@@ -370,39 +372,69 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
     }
 
     // Writes: one statement per table, its rows as arrays. Writing a record at its new version
-    // also moves it to the end of the practice's change log (records_by_version).
+    // also moves it to the end of the practice's change log (records_by_version). Records
+    // this batch found are updated and the others inserted: the practice's lock and the
+    // records' row locks (FOR UPDATE above) keep anyone else from adding or removing them
+    // meanwhile, so there is no need for ON CONFLICT's extra index search per row.
     if (!changes.isEmpty()) {
-        PgArray rowEntities, rowIds, versions, deleted, deletedBy, fields, fieldVersions, fieldNodes, hlcs;
+        struct Rows
+        {
+            PgArray entities, ids, versions, deleted, deletedBy, fields, fieldVersions, fieldNodes, hlcs;
+            int count = 0;
+            QVariantList values(const QString& practiceId) const
+            {
+                return {practiceId,       entities.text(), ids.text(),           versions.text(),   deleted.text(),
+                        deletedBy.text(), fields.text(),   fieldVersions.text(), fieldNodes.text(), hlcs.text()};
+            }
+        } inserts, updates;
         for (qsizetype i = 0; i < changes.size(); ++i) {
             const auto& [key, op] = changes.at(i);
             if (lastChange.value(key) != i)
                 continue; // changed again later in the batch
             const Record& r = records.value(key);
-            rowEntities.addText(op->entity);
-            rowIds.addText(op->entityId);
-            versions.addNumber(r.version);
-            deleted.addBool(r.deleted);
-            deletedBy.addText(r.deletedBy);
-            fields.addText(json(r.fields));
-            fieldVersions.addText(json(r.fieldVersions));
-            fieldNodes.addText(json(r.fieldNodes));
-            hlcs.addText(op->hlc);
+            Rows& rows = r.stored ? updates : inserts;
+            rows.entities.addText(op->entity);
+            rows.ids.addText(op->entityId);
+            rows.versions.addNumber(r.version);
+            rows.deleted.addBool(r.deleted);
+            rows.deletedBy.addText(r.deletedBy);
+            rows.fields.addText(json(r.fields));
+            rows.fieldVersions.addText(json(r.fieldVersions));
+            rows.fieldNodes.addText(json(r.fieldNodes));
+            rows.hlcs.addText(op->hlc);
+            ++rows.count;
         }
-        if (Status s = execWith(
-                db,
-                QStringLiteral(
-                    "INSERT INTO records (practice_id, entity, entity_id, version, deleted, deleted_by, fields, "
-                    "field_versions, field_nodes, hlc) SELECT ?::uuid, * FROM unnest(?::text[], ?::text[], "
-                    "?::bigint[], ?::boolean[], ?::text[], ?::jsonb[], ?::jsonb[], ?::jsonb[], ?::text[]) "
-                    "ON CONFLICT (practice_id, entity, entity_id) DO UPDATE SET version = EXCLUDED.version, "
-                    "deleted = EXCLUDED.deleted, deleted_by = EXCLUDED.deleted_by, fields = EXCLUDED.fields, "
-                    "field_versions = EXCLUDED.field_versions, field_nodes = EXCLUDED.field_nodes, hlc = "
-                    "EXCLUDED.hlc, updated_at = now()"),
-                {who.practiceId, rowEntities.text(), rowIds.text(), versions.text(), deleted.text(), deletedBy.text(),
-                 fields.text(), fieldVersions.text(), fieldNodes.text(), hlcs.text()},
-                "writing records");
-            !s)
-            return s.error();
+        if (inserts.count > 0)
+            if (Status s = execWith(
+                    db,
+                    QStringLiteral(
+                        "INSERT INTO records (practice_id, entity, entity_id, version, deleted, deleted_by, fields, "
+                        "field_versions, field_nodes, hlc) SELECT ?::uuid, * FROM unnest(?::text[], ?::text[], "
+                        "?::bigint[], ?::boolean[], ?::text[], ?::jsonb[], ?::jsonb[], ?::jsonb[], ?::text[])"),
+                    inserts.values(who.practiceId), "writing new records");
+                !s)
+                return s.error();
+        if (updates.count > 0) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral(
+                "UPDATE records r SET version = k.version, deleted = k.deleted, deleted_by = k.deleted_by, fields = "
+                "k.fields, field_versions = k.field_versions, field_nodes = k.field_nodes, hlc = k.hlc, updated_at = "
+                "now() FROM unnest(?::text[], ?::text[], ?::bigint[], ?::boolean[], ?::text[], ?::jsonb[], "
+                "?::jsonb[], ?::jsonb[], ?::text[]) AS k(entity, entity_id, version, deleted, deleted_by, fields, "
+                "field_versions, field_nodes, hlc) WHERE r.practice_id = ?::uuid AND r.entity = k.entity AND "
+                "r.entity_id = k.entity_id"));
+            QVariantList values = updates.values(who.practiceId);
+            values.append(values.takeFirst()); // the practice comes last here
+            for (const QVariant& v : std::as_const(values))
+                q.addBindValue(v);
+            if (Status s = exec(q, "updating records"); !s)
+                return s.error();
+            if (q.numRowsAffected() != updates.count)
+                return Error::make(Error::Kind::Internal,
+                                   QStringLiteral("database error while updating records: %1 of %2 rows written")
+                                       .arg(q.numRowsAffected())
+                                       .arg(updates.count));
+        }
     }
     if (!conflictIds.isEmpty())
         if (Status s =
