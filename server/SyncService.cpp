@@ -222,8 +222,8 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
     }
 
     wire::PushResponse response;
-    // Every change in order; a record is written once, with the operation of its last change
-    // (at that change's place, so records and log keep the order of their last change).
+    // Every change in order; a record is written once, as its last change in the batch left it
+    // (with that operation's HLC stamp).
     QList<std::pair<QString, const wire::Op*>> changes;
     QHash<QString, qsizetype> lastChange; // record key -> its last entry in changes
     PgArray conflictIds, conflictEntities, conflictEntityIds, conflictBodies;
