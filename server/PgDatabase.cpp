@@ -105,6 +105,17 @@ CREATE TABLE conflicts (
 CREATE INDEX records_client_number_value ON records (practice_id, ((fields->>'client_number')::bigint))
     WHERE entity = 'client'
 )SQL"},
+    // v3: the change log is the records themselves in version order. A record's version is
+    // the log position of its last change (the log always held one row per record, at
+    // seq = version), so the log's table and its three indexes, which every change wrote and
+    // every push searched to compact, give way to one index that grows at its end (issue 4).
+    // The sequence stays: versions keep counting from where they were.
+    {3, R"SQL(
+ALTER SEQUENCE change_log_seq_seq OWNED BY NONE;
+ALTER SEQUENCE change_log_seq_seq RENAME TO record_versions;
+DROP TABLE change_log;
+CREATE INDEX records_by_version ON records (practice_id, version)
+)SQL"},
 };
 
 } // namespace

@@ -11,12 +11,6 @@ namespace pd::server {
 
 namespace {
 
-// QPSQL binds a null QString as NULL; NOT NULL text columns get an empty string instead.
-QString text(const QString& s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 QString json(const QJsonObject& o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -29,6 +23,7 @@ QJsonObject object(const QVariant& v)
 
 struct Record
 {
+    bool stored = false; // in the records table before this batch (and locked by it)
     bool exists = false;
     qint64 version = 0;
     bool deleted = false;
@@ -47,36 +42,63 @@ QString keyOf(const QString& entity, const QString& id)
     return entity + QLatin1Char('\x1f') + id;
 }
 
-// A PostgreSQL array literal of values that were validated before (ids, entity names,
-// digits): '{"a","b"}'.
+// A PostgreSQL array literal, bound as one value: '{"a","b\\"c"}'. Every element is quoted
+// and its quotes and backslashes escaped, so any text (JSON too) passes through unchanged.
+// A push writes each table with one statement over unnest() of such arrays: a few bound
+// values instead of one per column and row, which Qt's driver formats one by one and
+// PostgreSQL parses one by one (issue 4).
+class PgArray
+{
+public:
+    void addText(QStringView v)
+    {
+        next();
+        m_text += QLatin1Char('"');
+        qsizetype from = 0; // appended in runs between the characters to escape
+        for (qsizetype i = 0; i < v.size(); ++i) {
+            if (v[i] == QLatin1Char('"') || v[i] == QLatin1Char('\\')) {
+                m_text += v.mid(from, i - from);
+                m_text += QLatin1Char('\\');
+                from = i;
+            }
+        }
+        m_text += v.mid(from);
+        m_text += QLatin1Char('"');
+    }
+    void addNumber(qint64 n)
+    {
+        next();
+        m_text += QString::number(n);
+    }
+    void addBool(bool b)
+    {
+        next();
+        m_text += b ? QLatin1Char('t') : QLatin1Char('f');
+    }
+    bool isEmpty() const { return m_text.isEmpty(); }
+    QString text() const { return m_text.isEmpty() ? QStringLiteral("{}") : m_text + QLatin1Char('}'); }
+
+private:
+    void next() { m_text += m_text.isEmpty() ? QLatin1Char('{') : QLatin1Char(','); }
+    QString m_text;
+};
+
 QString arrayLiteral(const QStringList& values)
 {
-    QStringList quoted;
-    quoted.reserve(values.size());
+    PgArray a;
     for (const QString& v : values)
-        quoted << QLatin1Char('"') + v + QLatin1Char('"');
-    return QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}');
+        a.addText(v);
+    return a.text();
 }
 
-// Runs one multi-row statement per chunk: "prefix (?, ?), (?, ?) suffix".
-Status execRows(QSqlDatabase& db, const QString& prefix, const QString& row, const QString& suffix,
-                const QList<QVariantList>& rows, const char* what)
+// Runs one statement with these values bound in order.
+Status execWith(QSqlDatabase& db, const QString& sql, const QVariantList& values, const char* what)
 {
-    constexpr int kChunk = 400;
-    for (qsizetype start = 0; start < rows.size(); start += kChunk) {
-        const qsizetype n = qMin<qsizetype>(kChunk, rows.size() - start);
-        QStringList placeholders;
-        for (qsizetype i = 0; i < n; ++i)
-            placeholders << row;
-        QSqlQuery q(db);
-        q.prepare(prefix + placeholders.join(QStringLiteral(", ")) + suffix);
-        for (qsizetype i = start; i < start + n; ++i)
-            for (const QVariant& v : rows.at(i))
-                q.addBindValue(v);
-        if (Status s = exec(q, what); !s)
-            return s;
-    }
-    return {};
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant& v : values)
+        q.addBindValue(v);
+    return exec(q, what);
 }
 
 } // namespace
@@ -150,6 +172,7 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
             return s.error();
         while (q.next()) {
             Record r;
+            r.stored = true;
             r.exists = true;
             r.version = q.value(2).toLongLong();
             r.deleted = q.value(3).toBool();
@@ -161,12 +184,12 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
         }
     }
 
-    // Change-log positions for this batch, handed out in order while the lock is held.
+    // Versions for this batch: positions in the practice's change log, handed out in order
+    // while the lock is held.
     QList<qint64> seqs;
     if (toApply > 0) {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('change_log', 'seq')) FROM "
-                                 "generate_series(1, ?)"));
+        q.prepare(QStringLiteral("SELECT nextval('record_versions') FROM generate_series(1, ?)"));
         q.addBindValue(toApply);
         if (Status s = exec(q, "numbering changes"); !s)
             return s.error();
@@ -199,9 +222,12 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
     }
 
     wire::PushResponse response;
-    QStringList touched; // record keys in the order of their last change
-    QHash<QString, wire::Op> touchedOp;
-    QList<QVariantList> conflictRows, opRows;
+    // Every change in order; a record is written once, as its last change in the batch left it
+    // (with that operation's HLC stamp).
+    QList<std::pair<QString, const wire::Op*>> changes;
+    QHash<QString, qsizetype> lastChange; // record key -> its last entry in changes
+    PgArray conflictIds, conflictEntities, conflictEntityIds, conflictBodies;
+    PgArray opIdsDone, opResults;
     QStringList resolvedConflicts;
     const QString& node = request.nodeId;
 
@@ -248,9 +274,8 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
                         numberOwner.insert(QString::number(n), op.entityId);
                     }
                 }
-                touched.removeOne(key);
-                touched << key;
-                touchedOp.insert(key, op);
+                lastChange.insert(key, changes.size());
+                changes.emplace_back(key, &op);
             };
             auto applyFields = [&](const QJsonObject& fields, qint64 version) {
                 for (auto it = fields.begin(); it != fields.end(); ++it) {
@@ -329,65 +354,98 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
             }
             result.version = qMax<qint64>(1, r.version);
             if (result.status == wire::OpStatus::Conflict) {
-                conflictRows << QVariantList{who.practiceId, conflict.id, op.entity, op.entityId,
-                                             json(wire::toJson(conflict))};
+                conflictIds.addText(conflict.id);
+                conflictEntities.addText(op.entity);
+                conflictEntityIds.addText(op.entityId);
+                conflictBodies.addText(json(wire::toJson(conflict)));
                 result.conflict = conflict;
             }
         }
         const QJsonObject remembered{{QStringLiteral("status"), wire::statusKey(result.status)},
                                      {QStringLiteral("version"), result.version}};
-        opRows << QVariantList{who.practiceId, op.opId, json(remembered)};
+        opIdsDone.addText(op.opId);
+        // What json(remembered) writes, without a QJsonDocument per operation.
+        opResults.addText(QStringLiteral("{\"status\":\"%1\",\"version\":%2}")
+                              .arg(wire::statusKey(result.status), QString::number(result.version)));
         seen.insert(op.opId, remembered); // the same operation twice in one batch is a duplicate too
         response.results << result;
     }
 
-    // Writes, each one statement per few hundred rows.
-    if (!touched.isEmpty()) {
-        QList<QVariantList> rows, logRows;
-        QStringList logEntities, logIds;
-        for (const QString& key : std::as_const(touched)) {
+    // Writes: one statement per table, its rows as arrays. Writing a record at its new version
+    // also moves it to the end of the practice's change log (records_by_version). Records
+    // this batch found are updated and the others inserted: the practice's lock and the
+    // records' row locks (FOR UPDATE above) keep anyone else from adding or removing them
+    // meanwhile, so there is no need for ON CONFLICT's extra index search per row.
+    if (!changes.isEmpty()) {
+        struct Rows
+        {
+            PgArray entities, ids, versions, deleted, deletedBy, fields, fieldVersions, fieldNodes, hlcs;
+            int count = 0;
+            QVariantList values(const QString& practiceId) const
+            {
+                return {practiceId,       entities.text(), ids.text(),           versions.text(),   deleted.text(),
+                        deletedBy.text(), fields.text(),   fieldVersions.text(), fieldNodes.text(), hlcs.text()};
+            }
+        } inserts, updates;
+        for (qsizetype i = 0; i < changes.size(); ++i) {
+            const auto& [key, op] = changes.at(i);
+            if (lastChange.value(key) != i)
+                continue; // changed again later in the batch
             const Record& r = records.value(key);
-            const wire::Op& op = touchedOp[key];
-            rows << QVariantList{who.practiceId,     op.entity,         op.entityId,    r.version,
-                                 r.deleted,          text(r.deletedBy), json(r.fields), json(r.fieldVersions),
-                                 json(r.fieldNodes), text(op.hlc)};
-            logRows << QVariantList{r.version, who.practiceId, op.entity, op.entityId};
-            logEntities << op.entity;
-            logIds << op.entityId;
+            Rows& rows = r.stored ? updates : inserts;
+            rows.entities.addText(op->entity);
+            rows.ids.addText(op->entityId);
+            rows.versions.addNumber(r.version);
+            rows.deleted.addBool(r.deleted);
+            rows.deletedBy.addText(r.deletedBy);
+            rows.fields.addText(json(r.fields));
+            rows.fieldVersions.addText(json(r.fieldVersions));
+            rows.fieldNodes.addText(json(r.fieldNodes));
+            rows.hlcs.addText(op->hlc);
+            ++rows.count;
         }
-        if (Status s = execRows(db,
-                                QStringLiteral("INSERT INTO records (practice_id, entity, entity_id, version, deleted, "
-                                               "deleted_by, fields, field_versions, field_nodes, hlc) VALUES "),
-                                QStringLiteral("(?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)"),
-                                QStringLiteral(" ON CONFLICT (practice_id, entity, entity_id) DO UPDATE SET version = "
-                                               "EXCLUDED.version, deleted = EXCLUDED.deleted, deleted_by = "
-                                               "EXCLUDED.deleted_by, fields = EXCLUDED.fields, field_versions = "
-                                               "EXCLUDED.field_versions, field_nodes = EXCLUDED.field_nodes, hlc = "
-                                               "EXCLUDED.hlc, updated_at = now()"),
-                                rows, "writing records");
-            !s)
-            return s.error();
-        // Each record once in the log, at its latest position (pull then sends it once).
-        QSqlQuery compact(db);
-        compact.prepare(QStringLiteral("DELETE FROM change_log c USING unnest(?::text[], ?::text[]) AS k(entity, "
-                                       "entity_id) WHERE c.practice_id = ?::uuid AND c.entity = k.entity AND "
-                                       "c.entity_id = k.entity_id"));
-        compact.addBindValue(arrayLiteral(logEntities));
-        compact.addBindValue(arrayLiteral(logIds));
-        compact.addBindValue(who.practiceId);
-        if (Status s = exec(compact, "compacting the change log"); !s)
-            return s.error();
-        if (Status s =
-                execRows(db, QStringLiteral("INSERT INTO change_log (seq, practice_id, entity, entity_id) VALUES "),
-                         QStringLiteral("(?, ?, ?, ?)"), {}, logRows, "logging changes");
-            !s)
-            return s.error();
+        if (inserts.count > 0)
+            if (Status s = execWith(
+                    db,
+                    QStringLiteral(
+                        "INSERT INTO records (practice_id, entity, entity_id, version, deleted, deleted_by, fields, "
+                        "field_versions, field_nodes, hlc) SELECT ?::uuid, * FROM unnest(?::text[], ?::text[], "
+                        "?::bigint[], ?::boolean[], ?::text[], ?::jsonb[], ?::jsonb[], ?::jsonb[], ?::text[])"),
+                    inserts.values(who.practiceId), "writing new records");
+                !s)
+                return s.error();
+        if (updates.count > 0) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral(
+                "UPDATE records r SET version = k.version, deleted = k.deleted, deleted_by = k.deleted_by, fields = "
+                "k.fields, field_versions = k.field_versions, field_nodes = k.field_nodes, hlc = k.hlc, updated_at = "
+                "now() FROM unnest(?::text[], ?::text[], ?::bigint[], ?::boolean[], ?::text[], ?::jsonb[], "
+                "?::jsonb[], ?::jsonb[], ?::text[]) AS k(entity, entity_id, version, deleted, deleted_by, fields, "
+                "field_versions, field_nodes, hlc) WHERE r.practice_id = ?::uuid AND r.entity = k.entity AND "
+                "r.entity_id = k.entity_id"));
+            QVariantList values = updates.values(who.practiceId);
+            values.append(values.takeFirst()); // the practice comes last here
+            for (const QVariant& v : std::as_const(values))
+                q.addBindValue(v);
+            if (Status s = exec(q, "updating records"); !s)
+                return s.error();
+            if (q.numRowsAffected() != updates.count)
+                return Error::make(Error::Kind::Internal,
+                                   QStringLiteral("database error while updating records: %1 of %2 rows written")
+                                       .arg(q.numRowsAffected())
+                                       .arg(updates.count));
+        }
     }
-    if (Status s =
-            execRows(db, QStringLiteral("INSERT INTO conflicts (practice_id, id, entity, entity_id, body) VALUES "),
-                     QStringLiteral("(?, ?::uuid, ?, ?, ?::jsonb)"), {}, conflictRows, "keeping conflicts");
-        !s)
-        return s.error();
+    if (!conflictIds.isEmpty())
+        if (Status s =
+                execWith(db,
+                         QStringLiteral("INSERT INTO conflicts (practice_id, id, entity, entity_id, body) SELECT "
+                                        "?::uuid, * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::jsonb[])"),
+                         {who.practiceId, conflictIds.text(), conflictEntities.text(), conflictEntityIds.text(),
+                          conflictBodies.text()},
+                         "keeping conflicts");
+            !s)
+            return s.error();
     if (!resolvedConflicts.isEmpty()) {
         QSqlQuery done(db);
         done.prepare(QStringLiteral("UPDATE conflicts SET resolved_at = now() WHERE practice_id = ? AND id = "
@@ -397,10 +455,13 @@ Result<wire::PushResponse> SyncService::push(QSqlDatabase& db, const Principal& 
         if (Status s = exec(done, "resolving conflicts"); !s)
             return s.error();
     }
-    if (Status s = execRows(db, QStringLiteral("INSERT INTO ops (practice_id, op_id, result) VALUES "),
-                            QStringLiteral("(?, ?::uuid, ?::jsonb)"), {}, opRows, "remembering operations");
-        !s)
-        return s.error();
+    if (!opIdsDone.isEmpty())
+        if (Status s = execWith(db,
+                                QStringLiteral("INSERT INTO ops (practice_id, op_id, result) SELECT ?::uuid, * FROM "
+                                               "unnest(?::uuid[], ?::jsonb[])"),
+                                {who.practiceId, opIdsDone.text(), opResults.text()}, "remembering operations");
+            !s)
+            return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     return response;
@@ -425,12 +486,10 @@ Result<wire::RawPullPage> SyncService::pull(QSqlDatabase& db, const Principal& w
                                     "everything again."),
                      QStringLiteral("resync_required")};
     QSqlQuery q(db);
-    // The page is cut from the log first and only its rows are joined: joined before the
-    // LIMIT, a planner without fresh statistics joined the whole rest of the log for every page.
-    q.prepare(QStringLiteral("SELECT c.seq, c.entity, c.entity_id, r.version, r.deleted, r.fields, r.hlc FROM "
-                             "(SELECT seq, practice_id, entity, entity_id FROM change_log WHERE practice_id = ? AND "
-                             "seq > ? ORDER BY seq LIMIT ?) c JOIN records r ON r.practice_id = c.practice_id AND "
-                             "r.entity = c.entity AND r.entity_id = c.entity_id ORDER BY c.seq"));
+    // The log is the records in version order (records_by_version): each record once, at its
+    // last change, which is the position it is sent at.
+    q.prepare(QStringLiteral("SELECT version, entity, entity_id, version, deleted, fields, hlc FROM records WHERE "
+                             "practice_id = ? AND version > ? ORDER BY version LIMIT ?"));
     q.addBindValue(who.practiceId);
     q.addBindValue(cursor);
     q.addBindValue(limit + 1);
@@ -488,10 +547,8 @@ Result<int> SyncService::prune(QSqlDatabase& db, int days)
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "WITH gone AS (DELETE FROM records WHERE deleted AND updated_at < now() - (? || ' days')::interval "
-        "RETURNING practice_id, entity, entity_id), logged AS (DELETE FROM change_log c USING gone g WHERE "
-        "c.practice_id = g.practice_id AND c.entity = g.entity AND c.entity_id = g.entity_id RETURNING c.practice_id, "
-        "c.seq) UPDATE practices p SET min_seq = GREATEST(p.min_seq, m.seq) FROM (SELECT practice_id, max(seq) seq "
-        "FROM logged GROUP BY practice_id) m WHERE p.id = m.practice_id"));
+        "RETURNING practice_id, version) UPDATE practices p SET min_seq = GREATEST(p.min_seq, m.seq) FROM (SELECT "
+        "practice_id, max(version) seq FROM gone GROUP BY practice_id) m WHERE p.id = m.practice_id"));
     q.addBindValue(QString::number(days));
     if (Status s = exec(q, "pruning"); !s)
         return s.error();

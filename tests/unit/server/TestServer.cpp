@@ -466,6 +466,73 @@ private slots:
         QVERIFY(config.checkListen().ok());
     }
 
+    // A push writes its rows as PostgreSQL array literals: values with quotes, backslashes,
+    // braces, commas, "NULL", control characters and non-Latin text, a node id and an HLC stamp
+    // that need escaping, come back exactly; a record changed twice in a batch is written once,
+    // at its last version, and the log sends every record once, in version order.
+    void awkwardValuesComeBackExactly()
+    {
+        startServer();
+        const QString token = login(QStringLiteral("admin"), QStringLiteral("admin-password"));
+        const QJsonObject awkward{
+            {QStringLiteral("first_name"), QStringLiteral("Ana \"Nena\" O'Brien")},
+            {QStringLiteral("last_name"), QStringLiteral("back\\slash \\\" {brace}, comma")},
+            {QStringLiteral("notes"), QStringLiteral("line\nbreak\ttab \u00e9\u00f1 \u4e2d\u6587 \U0001F600 NULL")},
+            {QStringLiteral("email"), QString()},
+            {QStringLiteral("nickname"), QStringLiteral("NULL")},
+            {QStringLiteral("number"), 42},
+            {QStringLiteral("flag"), true},
+            {QStringLiteral("nothing"), QJsonValue::Null},
+            {QStringLiteral("braces"), QStringLiteral("{\"a\",\"b\"}")}};
+        const QString node = QStringLiteral("desk \"7\" \\ {x}");
+        const QString a = newId(), b = newId();
+        wire::Op first = op(QStringLiteral("client"), a, awkward);
+        wire::Op second = op(QStringLiteral("client"), b, {{QStringLiteral("first_name"), QStringLiteral("B")}});
+        second.hlc = QStringLiteral("0000019-0000-\"desk\"\\ {,}");
+        wire::Op again = op(QStringLiteral("client"), a, {{QStringLiteral("nickname"), QStringLiteral("\\\\")}});
+        auto pushed = wire::decodePushResponse(push(token, {first, second, again}, wire::kSchema, node).raw);
+        QVERIFY(pushed.ok());
+        QCOMPARE(pushed->results.size(), 3);
+        for (const wire::OpResult& r : pushed->results)
+            QCOMPARE(r.status, wire::OpStatus::Applied);
+        QCOMPARE(pushed->results[2].version, pushed->results[0].version + 2);
+
+        // Another desk edits a field the first one changed (a conflict) and one it did not (a merge).
+        wire::Op other = op(QStringLiteral("client"), a,
+                            {{QStringLiteral("first_name"), QStringLiteral("Other")},
+                             {QStringLiteral("city"), QStringLiteral("C\u00f3rdoba")}},
+                            pushed->results[0].version - 1);
+        auto answered = wire::decodePushResponse(push(token, {other}, wire::kSchema, QStringLiteral("desk-b")).raw);
+        QVERIFY(answered.ok());
+        QCOMPARE(answered->results[0].status, wire::OpStatus::Conflict);
+        QCOMPARE(answered->results[0].conflict->fields.size(), 1);
+        QCOMPARE(answered->results[0].conflict->fields[0].server.toString(),
+                 awkward.value(QStringLiteral("first_name")).toString());
+        // The first desk's own later edit of the same field is no conflict (its node id came back intact).
+        wire::Op own = op(QStringLiteral("client"), a, {{QStringLiteral("last_name"), QStringLiteral("X")}},
+                          pushed->results[0].version - 1);
+        auto mine = wire::decodePushResponse(push(token, {own}, wire::kSchema, node).raw);
+        QVERIFY(mine.ok());
+        QCOMPARE(mine->results[0].status, wire::OpStatus::Merged); // city changed on desk-b meanwhile
+
+        auto page = wire::decodePullPage(get("/v1/sync/pull?cursor=0&schema=1", token).raw);
+        QVERIFY2(page.ok(), qPrintable(page.message()));
+        QCOMPARE(page->changes.size(), 2); // each record once
+        QCOMPARE(page->changes[0].entityId, b);
+        QCOMPARE(page->changes[1].entityId, a);
+        QVERIFY(page->changes[0].seq < page->changes[1].seq);
+        QCOMPARE(page->changes[1].seq, page->changes[1].version);
+        QCOMPARE(page->changes[1].version, mine->results[0].version);
+        QCOMPARE(page->changes[0].hlc, second.hlc);
+        QJsonObject expected = awkward;
+        expected.insert(QStringLiteral("nickname"), QStringLiteral("\\\\"));
+        expected.insert(QStringLiteral("city"), QStringLiteral("C\u00f3rdoba"));
+        expected.insert(QStringLiteral("last_name"), QStringLiteral("X"));
+        QCOMPARE(page->changes[1].fields, expected);
+        const Answer conflicts = get("/v1/sync/conflicts", token);
+        QCOMPARE(conflicts.body.value(QStringLiteral("conflicts")).toArray().size(), 1);
+    }
+
     void concurrentWritersNeverLeaveAGapForAPuller()
     {
         startServer();
