@@ -290,7 +290,21 @@ Status SyncStore::beginPull()
     m_outboxEmpty =
         q.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM outbox)")) && q.next() && q.value(0).toBool();
     m_now = nowIso(); // one time of storing for every record of the transaction
+    auto highest = highestClientNumber();
+    if (!highest) {
+        abortPull();
+        return highest.error();
+    }
+    m_highestNumber = *highest;
     return {};
+}
+
+Result<qint64> SyncStore::highestClientNumber()
+{
+    QSqlQuery q(m_store.sql());
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(client_number), 0) FROM clients")) || !q.next())
+        return Error::make(Error::Kind::Io, sqlErrorText(q.lastError()));
+    return q.value(0).toLongLong();
 }
 
 Status SyncStore::flushNewTerms()
@@ -491,7 +505,10 @@ Status SyncStore::applyChange(const wire::Change& change)
     // new client offline may hold the same number for another client until that one is
     // pushed and renumbered. Give the local one a free number meanwhile.
     const qsizetype numberAt = plan.names.indexOf(QStringLiteral("client_number"));
-    if (change.entity == QLatin1String("client") && numberAt >= 0) {
+    const qint64 number = numberAt >= 0 ? values.at(numberAt).toLongLong() : 0;
+    if (change.entity == QLatin1String("client") && numberAt >= 0 && number <= m_highestNumber) {
+        // Only a number no higher than the highest this desk holds can be taken (in a first
+        // sync, numbers mostly arrive in ascending order and this is skipped).
         auto clash = statement(QStringLiteral("UPDATE clients SET client_number = (SELECT MAX(client_number) + 1 "
                                               "FROM clients) WHERE client_number = ? AND id <> ?"));
         if (!clash)
@@ -500,7 +517,15 @@ Status SyncStore::applyChange(const wire::Change& change)
         (*clash)->addBindValue(change.entityId);
         if (Status s = exec(**clash); !s)
             return s;
+        if ((*clash)->numRowsAffected() > 0) { // the other client moved to a new highest number
+            auto highest = highestClientNumber();
+            if (!highest)
+                return highest.error();
+            m_highestNumber = *highest;
+        }
     }
+    if (change.entity == QLatin1String("client") && numberAt >= 0)
+        m_highestNumber = qMax(m_highestNumber, number);
 
     // Insert the record if it is new to this desk (every record of a first sync), else
     // update it: the insert says by the rows it wrote which it was, without a lookup first.

@@ -122,6 +122,8 @@ private:
     // Search-index entries of clients new to this desk, written sorted and many per
     // statement before anything else touches a client's terms, and before the commit.
     Status flushNewTerms();
+    // The highest client number stored (deleted clients included: they keep theirs).
+    Result<qint64> highestClientNumber();
 
     Result<QSqlQuery*> statement(const QString& sql);
     // Runs a cached statement with the first count values bound in order; the rows it changed.
@@ -129,7 +131,9 @@ private:
 
     Store& m_store;
     bool m_pullOpen = false;
-    bool m_outboxEmpty = false; // during one pull page: nothing pending, no lookups needed
+    bool m_outboxEmpty = false;
+    qint64 m_highestNumber = 0; // during a pull: no client of this desk has a higher number // during one pull page:
+                                // nothing pending, no lookups needed
     StatementCache m_page;      // statements prepared once per pull transaction, not per record
     QString m_now;              // during one pull transaction: its time, for updated_at
     QHash<QString, QHash<QString, bool>> m_columns;

@@ -184,7 +184,51 @@ private slots:
                                       {QStringLiteral("first_name"), QStringLiteral("Remote")}});
         page.cursor = 3;
         QVERIFY2(sync.applyPullPage(page).ok(), "a taken number must not fail the page");
-        QVERIFY(store().clients().get(mine.meta.id)->clientNumber != mine.clientNumber);
+        const qint64 moved = store().clients().get(mine.meta.id)->clientNumber;
+        QVERIFY(moved != mine.clientNumber);
+
+        // The local client now holds the highest number; a pulled client bringing exactly
+        // that number, and one bringing a number above every local one, both go in.
+        wire::PullPage next;
+        next.changes << clientChange(
+            4, newId(),
+            {{QStringLiteral("client_number"), moved}, {QStringLiteral("first_name"), QStringLiteral("Two")}});
+        next.changes << clientChange(
+            5, newId(),
+            {{QStringLiteral("client_number"), moved + 5}, {QStringLiteral("first_name"), QStringLiteral("Three")}});
+        next.cursor = 5;
+        QVERIFY(sync.applyPullPages({next}).ok());
+        QVERIFY(store().clients().get(mine.meta.id)->clientNumber != moved);
+        QCOMPARE(*store().clients().count(), 4);
+    }
+
+    // A number pulled earlier in the same transaction counts too.
+    void aNumberTakenEarlierInTheSamePullIsFreedToo()
+    {
+        SyncStore sync(store());
+        const QString first = newId();
+        QVERIFY(sync.beginPull().ok());
+        wire::PullPage one;
+        one.changes << clientChange(
+            2, first, {{QStringLiteral("client_number"), 50}, {QStringLiteral("first_name"), QStringLiteral("One")}});
+        one.cursor = 2;
+        QVERIFY(sync.applyPulledPage(one).ok());
+        wire::PullPage two; // the server renumbered "One" later and gave 50 to "Two"; "One"'s change comes after
+        two.changes << clientChange(
+            3, newId(), {{QStringLiteral("client_number"), 50}, {QStringLiteral("first_name"), QStringLiteral("Two")}});
+        two.cursor = 3;
+        QVERIFY(sync.applyPulledPage(two).ok());
+        const qint64 moved = store().clients().get(first)->clientNumber; // now the highest
+        QVERIFY(moved != 50);
+        wire::PullPage three; // and the number "One" moved to is pulled for a third client
+        three.changes << clientChange(
+            4, newId(),
+            {{QStringLiteral("client_number"), moved}, {QStringLiteral("first_name"), QStringLiteral("Three")}});
+        three.cursor = 4;
+        QVERIFY(sync.applyPulledPage(three).ok());
+        QVERIFY(sync.finishPull(4).ok());
+        QCOMPARE(*store().clients().count(), 3);
+        QVERIFY(store().clients().get(first)->clientNumber != moved);
     }
 
     void aRelationMayArriveBeforeItsClient()
