@@ -81,8 +81,9 @@ public:
 private:
     Result<sqlite3_stmt*> statement(const QString& sql);
     Status step(sqlite3_stmt* statement);
-    // Writes count items through statements of up to `perStatement` of them: sqlFor(n) is
-    // the SQL for n items, bind(statement, first parameter, item) binds one item.
+    // Writes count items, each with `parameters` parameters, through statements of as many
+    // items as SQLite's 999 parameters allow (at most 256): sqlFor(n) is the SQL for n
+    // items, bind(statement, first parameter, item) binds one item.
     Status inChunks(size_t count, int parameters, const std::function<QString(int)>& sqlFor,
                     const std::function<void(sqlite3_stmt*, int, size_t)>& bind);
     Status insertRows(const std::vector<const NewRow*>& rows);
