@@ -275,17 +275,20 @@ void SyncEngine::requestPage(qint64 from, bool first)
 Status SyncEngine::applyReceived(const wire::PullPage& page, bool last)
 {
     // Written as it arrives, into a transaction that stays open for up to
-    // m_changesPerTransaction changes (0: one page per transaction).
-    if (!m_store.pullOpen())
+    // m_changesPerTransaction changes (0: one page per transaction) and about a second: a
+    // desktop open on the same data folder waits for it to save (its busy timeout is 5 s).
+    if (!m_store.pullOpen()) {
         if (Status s = m_store.beginPull(); !s)
             return s;
+        m_pullOpened.start();
+    }
     if (Status s = m_store.applyPulledPage(page); !s) {
         m_pulledChanges = 0; // rolled back with the pages before it in the transaction
         return s;
     }
     m_pulledChanges += page.changes.size();
     m_pulledCursor = page.cursor;
-    if (last || m_pulledChanges >= m_changesPerTransaction)
+    if (last || m_pulledChanges >= m_changesPerTransaction || m_pullOpened.elapsed() >= kMaxPullOpenMs)
         return commitPulled();
     return {};
 }

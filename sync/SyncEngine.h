@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QRandomGenerator>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <functional>
@@ -75,9 +76,10 @@ public:
     void setBatchSize(int ops) { m_batch = ops; }
     void setPageSize(int changes) { m_pageSize = changes; }
     // Received pages are written as they arrive into one local transaction, committed with the
-    // last page's cursor once it holds this many changes (or the last page came). 0: each
-    // page in its own transaction — for a program that writes anything else meanwhile (the
-    // desktop), since nothing else may write while a pull transaction is open.
+    // last page's cursor once it holds this many changes, has been open about a second, or
+    // the last page came. 0: each page in its own transaction — for a program that writes
+    // anything else on this connection meanwhile (the desktop), since nothing else may write
+    // through it while a pull transaction is open.
     void setChangesPerTransaction(int changes) { m_changesPerTransaction = changes; }
     void setJitterSeed(quint32 seed) { m_random.seed(seed); }
 
@@ -129,6 +131,8 @@ private:
     int m_changesPerTransaction = 0;
     qsizetype m_pulledChanges = 0; // written in the open pull transaction, not yet committed
     qint64 m_pulledCursor = 0;     // of the last page written
+    QElapsedTimer m_pullOpened;    // since the open pull transaction began
+    static constexpr qint64 kMaxPullOpenMs = 1000;
     QString m_lastError;
     QDateTime m_lastSync;
     Summary m_summary;

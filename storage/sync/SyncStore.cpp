@@ -487,8 +487,9 @@ Status SyncStore::applyChange(const wire::Change& change)
         if (!deleted)
             return deleted.error();
         if (*deleted == 0 || change.entity != QLatin1String("client"))
-            return {};                      // a record this desk never had stays absent
-        if (Status s = flushNewTerms(); !s) // the client's terms may be among them
+            return {}; // a record this desk never had stays absent
+        // The client's search entries may still be waiting in m_newTerms.
+        if (Status s = flushNewTerms(); !s)
             return s;
         return m_store.clients().removeSearchTerms(change.entityId);
     }
