@@ -1055,6 +1055,10 @@
         <source>line %1: duplicate of line %2</source>
         <translation>línea %1: duplicado de la línea %2</translation>
     </message>
+    <message>
+        <source>lines %1 to %2: %3</source>
+        <translation>líneas %1 a %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>pd::ClientEditor</name>
