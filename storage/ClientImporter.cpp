@@ -182,13 +182,12 @@ PreparedSlice prepareRows(const QList<Draft>& drafts, qint64 first, qsizetype fr
         c.meta.id = newId();
         c.clientNumber = first + i;
         const QVariantMap columns = ClientRepository::columnsOf(c);
-        if (termsColumn < 0)
-            termsColumn = static_cast<int>(
-                std::distance(columns.keyBegin(), std::find(columns.keyBegin(), columns.keyEnd(), terms)));
         out.rows.push_back(NewRow::make(clients, client, c.meta.id, c.meta.id, columns,
                                         ClientRepository::derivedColumns(), ClientRepository::createdSummary()));
         // The terms as stored on the row (UTF-8, one per line).
         const NewRow& row = out.rows.back();
+        if (termsColumn < 0)
+            termsColumn = static_cast<int>(row.names.indexOf(terms));
         const QByteArray& id = row.id;
         const StoredValue& stored = row.values[static_cast<size_t>(termsColumn)];
         for (QByteArrayView rest = stored.text; !rest.isEmpty();) {

@@ -38,6 +38,14 @@ class TestStore : public QObject
                   : nullptr;
     }
 
+    // A "full disk": the database may grow by at most `pages` more pages.
+    static bool limitGrowth(Store& s, qint64 pages)
+    {
+        QSqlQuery q(s.sql());
+        return q.exec(QStringLiteral("PRAGMA page_count")) && q.next() &&
+               q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(q.value(0).toLongLong() + pages));
+    }
+
     static qint64 count(Store& s, const QString& table)
     {
         QSqlQuery q(s.sql());
@@ -172,10 +180,7 @@ private slots:
         auto store = makeStore(freshPath());
         Client keep = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
         QVERIFY(saveClient(*store, keep));
-        QSqlQuery q(store->sql());
-        QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
-        const qint64 pages = q.value(0).toLongLong();
-        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
+        QVERIFY(limitGrowth(*store, 0));
         auto cs = store->changeSet();
         QVERIFY(cs->begin());
         Status failed;
@@ -201,9 +206,7 @@ private slots:
         auto store = makeStore(freshPath());
         Client keep = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
         QVERIFY(saveClient(*store, keep));
-        QSqlQuery q(store->sql());
-        QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
-        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(q.value(0).toLongLong() + 20)));
+        QVERIFY(limitGrowth(*store, 20));
         QByteArray csv = "first_name,last_name,email,mobile_phone,date_of_birth,is_minor\n";
         for (int i = 0; i < 5000; ++i)
             csv += QStringLiteral("Name%1,Family%1,n%1@example.com,,1990-01-01,no\n").arg(i).toUtf8();
