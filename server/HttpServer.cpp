@@ -326,6 +326,8 @@ void HttpServer::routes()
                                    ? sendError(res, QStringLiteral("resync_required"), page.message())
                                    : sendInternal(res, page.error());
                     res.status = 200;
+                    if (page->more)
+                        res.set_header(wire::kNextCursorHeader, std::to_string(page->cursor));
                     res.set_content(wire::encode(*page).toStdString(), kJson);
                 })));
 

@@ -8,6 +8,9 @@
 #include <QPointer>
 #include <QSysInfo>
 
+#include <algorithm>
+#include <memory>
+
 namespace pd {
 
 namespace {
@@ -18,6 +21,7 @@ SyncEngine::SyncEngine(SyncStore& store, Transport& transport, const Clock& cloc
     : QObject(parent), m_store(store), m_transport(transport), m_clock(clock),
       m_random(QRandomGenerator::securelySeeded())
 {
+    m_decoder.setMaxThreadCount(1); // pages come out decoded in the order they went in
     m_retry.setSingleShot(true);
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(3000);
@@ -34,7 +38,8 @@ SyncEngine::SyncEngine(SyncStore& store, Transport& transport, const Clock& cloc
 
 SyncEngine::~SyncEngine()
 {
-    m_store.abortPull(); // an unfinished pull keeps nothing; the next one asks again
+    m_decoder.waitForDone(); // its pages are dropped with this engine
+    m_store.abortPull();     // an unfinished pull keeps nothing; the next one asks again
 }
 
 void SyncEngine::setState(State s)
@@ -183,6 +188,8 @@ void SyncEngine::syncNow()
     }
     m_running = true;
     m_again = false;
+    m_pulls.clear();
+    m_writing.reset();
     m_summary = {};
     m_retry.stop();
     setState(State::Syncing);
@@ -243,52 +250,140 @@ void SyncEngine::requestPage(qint64 from, bool first)
     r.query.addQueryItem(QStringLiteral("cursor"), QString::number(from));
     r.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
     r.query.addQueryItem(QStringLiteral("schema"), QString::number(wire::kSchema));
-    authorized(r, [this, from, first, cycle = m_cycle](const HttpResponse& response) {
+    const quint64 id = m_nextPullId++;
+    PullRequest request;
+    request.id = id;
+    request.from = from;
+    request.first = first;
+    m_pulls.push_back(std::move(request));
+    authorized(r, [this, id, cycle = m_cycle](const HttpResponse& response) {
         if (cycle != m_cycle || !m_running)
             return; // asked for ahead of a page that then failed to apply
-        if (response.status == 410 && first) {
+        const auto it = std::find_if(m_pulls.begin(), m_pulls.end(), [id](const PullRequest& p) { return p.id == id; });
+        if (it == m_pulls.end())
+            return;
+        it->answered = true;
+        it->response = response;
+        if (response.status != 200)
+            return handleReceived();
+        // The next page is asked for now when the answer names it, so the server reads it
+        // while this one is decoded and the one before it written.
+        bool named = false;
+        const qint64 next = response.header(wire::kNextCursorHeader).toLongLong(&named);
+        if (named && next > it->from) {
+            it->askedNext = next;
+            requestPage(next, false);
+        }
+        const QByteArray body = std::exchange(it->response.body, {});
+        m_decoder.start([this, id, cycle, body] {
+            auto page = std::make_shared<Result<wire::PullPage>>(wire::decodePullPage(body));
+            // Runs on this engine's thread; dropped if the engine is gone by then.
+            QMetaObject::invokeMethod(
+                this,
+                [this, id, cycle, page] {
+                    if (cycle != m_cycle)
+                        return;
+                    for (PullRequest& p : m_pulls)
+                        if (p.id == id)
+                            p.page = std::move(*page);
+                    handleReceived();
+                },
+                Qt::QueuedConnection);
+        });
+    });
+}
+
+void SyncEngine::handleReceived()
+{
+    if (m_slicePosted)
+        return;                            // a page is being written slice by slice; its next slice carries on
+    const QPointer<SyncEngine> self(this); // finished() may destroy this engine
+    const quint64 cycle = m_cycle;
+    while (self && cycle == m_cycle && m_running) {
+        if (m_writing) {
+            // A page's changes are written in slices when nothing else writes meanwhile
+            // (m_changesPerTransaction > 0), with a return to the event loop between them:
+            // the next answer is taken in and sent off to be decoded while this page is written.
+            Writing& w = *m_writing;
+            const qsizetype size = w.page.changes.size();
+            const qsizetype to = m_changesPerTransaction > 0 ? qMin(size, w.next + kSliceChanges) : size;
+            if (Status s = applyReceived(w.page, w.next, to); !s)
+                return failWith(State::Error, s.message());
+            w.next = to;
+            if (to < size) {
+                m_slicePosted = true;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, cycle] {
+                        m_slicePosted = false;
+                        if (cycle == m_cycle)
+                            handleReceived();
+                    },
+                    Qt::QueuedConnection);
+                return;
+            }
+            const bool more = w.page.more;
+            m_writing.reset();
+            emit progress();
+            if (!more)
+                return succeed();
+            continue;
+        }
+        if (m_pulls.empty())
+            return;
+        PullRequest& front = m_pulls.front();
+        if (!front.answered || (front.response.status == 200 && !front.page))
+            return; // the answers after it wait for it
+        PullRequest r = std::move(front);
+        m_pulls.pop_front();
+        const HttpResponse& response = r.response;
+        if (response.status == 410 && r.first) {
+            m_pulls.clear();
             if (Status s = m_store.resetCursor(); !s)
                 return failWith(State::Error, s.message());
             return pullNext();
         }
         if (response.status != 200)
             return keepPulledThen([this, response] { fail(response, tr("receiving changes")); });
-        auto page = wire::decodePullPage(response.body);
+        Result<wire::PullPage>& page = *r.page;
         if (!page)
             return keepPulledThen([this, message = page.message()] { failWith(State::Error, message); });
-        if (page->cursor < from)
+        if (page->cursor < r.from)
             return keepPulledThen(
                 [this] { failWith(State::Error, tr("The server's change log went backwards; nothing was applied.")); });
-        // Pages are applied in order: this callback runs to its end before the next page's.
-        // The next page is asked for first, so the server prepares it while this one is written.
         const bool more = page->more;
-        if (more)
+        if (r.askedNext >= 0 && (!more || page->cursor != r.askedNext))
+            return keepPulledThen([this] {
+                failWith(State::Error, tr("The server's answer named another next page than its changes do; "
+                                          "nothing of it was applied."));
+            });
+        // Without the header, the next page is asked for now, before this one is written.
+        if (more && r.askedNext < 0)
             requestPage(page->cursor, false);
-        if (Status s = applyReceived(*page, !more); !s)
-            return failWith(State::Error, s.message());
-        emit progress();
-        if (!more)
-            succeed();
-    });
+        m_writing = Writing{std::move(page.value()), 0};
+    }
 }
 
-Status SyncEngine::applyReceived(const wire::PullPage& page, bool last)
+Status SyncEngine::applyReceived(const wire::PullPage& page, qsizetype from, qsizetype to)
 {
     // Written as it arrives, into a transaction that stays open for up to
     // m_changesPerTransaction changes (0: one page per transaction) and about a second: a
     // desktop open on the same data folder waits for it to save (its busy timeout is 5 s).
+    // Only whole pages are committed, each with its cursor.
     if (!m_store.pullOpen()) {
         if (Status s = m_store.beginPull(); !s)
             return s;
         m_pullOpened.start();
     }
-    if (Status s = m_store.applyPulledPage(page); !s) {
+    if (Status s = m_store.applyPulledChanges(page.changes, from, to); !s) {
         m_pulledChanges = 0; // rolled back with the pages before it in the transaction
         return s;
     }
-    m_pulledChanges += page.changes.size();
+    m_pulledChanges += to - from;
+    if (to < page.changes.size())
+        return {};
     m_pulledCursor = page.cursor;
-    if (last || m_pulledChanges >= m_changesPerTransaction || m_pullOpened.elapsed() >= kMaxPullOpenMs)
+    if (!page.more || m_pulledChanges >= m_changesPerTransaction || m_pullOpened.elapsed() >= kMaxPullOpenMs)
         return commitPulled();
     return {};
 }
@@ -361,6 +456,8 @@ void SyncEngine::failWith(State state, const QString& message, int retryAfterSec
 {
     ++m_cycle;
     m_running = false;
+    m_pulls.clear(); // answers still on their way are dropped
+    m_writing.reset();
     m_store.abortPull(); // pages of a failed cycle are asked for again from the stored cursor
     m_pulledChanges = 0;
     m_lastError = message;

@@ -9,7 +9,11 @@
 #include <QObject>
 #include <QRandomGenerator>
 #include <QElapsedTimer>
+#include <QThreadPool>
 #include <QTimer>
+
+#include <deque>
+#include <optional>
 
 #include <functional>
 
@@ -100,8 +104,13 @@ private:
     // this one is applied, so the server reads it while the desk writes (one page ahead).
     void pullNext();
     void requestPage(qint64 from, bool first);
-    // Applies the pages received and not yet applied, in one local transaction.
-    Status applyReceived(const wire::PullPage& page, bool last);
+    // Handles the answers to pull requests in the order they were asked for, each once its
+    // page is decoded and every answer before it handled.
+    void handleReceived();
+    // Writes changes [from, to) of a received page into the open pull transaction (opening
+    // one); after the page's last change, commits when it is due (see
+    // setChangesPerTransaction()).
+    Status applyReceived(const wire::PullPage& page, qsizetype from, qsizetype to);
     Status commitPulled();
     // After a failed request: stores the whole pages received before it, then fails.
     void keepPulledThen(const std::function<void()>& fail);
@@ -132,6 +141,32 @@ private:
     qsizetype m_pulledChanges = 0; // written in the open pull transaction, not yet committed
     qint64 m_pulledCursor = 0;     // of the last page written
     QElapsedTimer m_pullOpened;    // since the open pull transaction began
+    // A pull request, in the order they were sent: its answer when it came, its page once
+    // decoded. Pages are decoded on m_decoder (one thread, so in order), off this thread,
+    // while this thread writes the page before; an answer that names the next page's cursor
+    // (wire::kNextCursorHeader) has that page asked for before it is decoded.
+    struct PullRequest
+    {
+        quint64 id = 0;
+        qint64 from = 0;
+        bool first = false;
+        bool answered = false;
+        HttpResponse response;
+        qint64 askedNext = -1; // the next page was asked for from this cursor (-1: not yet)
+        std::optional<Result<wire::PullPage>> page;
+    };
+    std::deque<PullRequest> m_pulls;
+    // The page being written, and its next change to write.
+    struct Writing
+    {
+        wire::PullPage page;
+        qsizetype next = 0;
+    };
+    std::optional<Writing> m_writing;
+    bool m_slicePosted = false;                     // the next slice of m_writing is queued
+    static constexpr qsizetype kSliceChanges = 250; // about 10 ms of writing
+    quint64 m_nextPullId = 0;
+    QThreadPool m_decoder;
     static constexpr qint64 kMaxPullOpenMs = 1000;
     QString m_lastError;
     QDateTime m_lastSync;

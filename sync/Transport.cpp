@@ -14,6 +14,14 @@ namespace {
 constexpr qsizetype kCompressAboveBytes = 1024;
 }
 
+QByteArray HttpResponse::header(const QByteArray& name) const
+{
+    for (const auto& [key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
 NetworkTransport::NetworkTransport(QUrl server, QObject* parent)
     : Transport(parent), m_server(std::move(server)), m_manager(new QNetworkAccessManager(this))
 {}
@@ -49,6 +57,7 @@ void NetworkTransport::send(const HttpRequest& request, Callback done)
         if (response.status == 0)
             response.networkError = reply->errorString();
         response.retryAfterSeconds = parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+        response.headers = reply->rawHeaderPairs();
         done(response);
     });
 }

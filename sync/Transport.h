@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
+#include <QPair>
 #include <QObject>
 #include <QUrl>
 #include <QUrlQuery>
@@ -27,6 +29,10 @@ struct HttpResponse
     QByteArray body;
     QString networkError; // why there was no answer
     int retryAfterSeconds = -1;
+    QList<QPair<QByteArray, QByteArray>> headers; // as received
+
+    // A header's value by its name, in any case ("" when absent).
+    QByteArray header(const QByteArray& name) const;
 };
 
 // How the desk reaches the practice server. The sync engine only sees this interface, so

@@ -18,6 +18,11 @@ constexpr int kSchemaMin = 1;
 constexpr int kSchemaMax = 1;
 constexpr int kSchema = 1; // what this build of the desk speaks
 
+// A pull answer with more pages after it names the next page's cursor in this header too,
+// so a desk can ask for that page before it has decoded this one (the body stays the
+// authority: a desk refuses a page whose body disagrees with the header).
+constexpr char kNextCursorHeader[] = "X-PracticeDesk-Next-Cursor";
+
 struct Limits
 {
     int maxOps = 1000;

@@ -319,10 +319,15 @@ Status SyncStore::flushNewTerms()
 
 Status SyncStore::applyPulledPage(const wire::PullPage& page)
 {
+    return applyPulledChanges(page.changes, 0, page.changes.size());
+}
+
+Status SyncStore::applyPulledChanges(const QList<wire::Change>& changes, qsizetype from, qsizetype to)
+{
     if (!m_pullOpen)
         return Error::make(Error::Kind::Internal, QStringLiteral("SyncStore: no pull is open"));
-    for (const wire::Change& change : page.changes)
-        if (Status s = applyChange(change); !s) {
+    for (qsizetype i = from; i < to; ++i)
+        if (Status s = applyChange(changes.at(i)); !s) {
             abortPull();
             return s;
         }

@@ -73,6 +73,8 @@ public:
     // writer (practicedesk-cli); the desktop writes each page in its own transaction.
     Status beginPull();
     Status applyPulledPage(const wire::PullPage& page);
+    // The same for changes [from, to) of a page, so a page can be written in slices.
+    Status applyPulledChanges(const QList<wire::Change>& changes, qsizetype from, qsizetype to);
     Status finishPull(qint64 cursor);
     void abortPull();
     bool pullOpen() const { return m_pullOpen; }

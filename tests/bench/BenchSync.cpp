@@ -13,6 +13,7 @@
 #include "tests/testsupport/ServerProcess.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -23,6 +24,9 @@
 
 #include <benchmark/benchmark.h>
 #include <httplib.h>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <cstdio>
 
@@ -44,6 +48,40 @@ double peakRssMb()
         if (line.startsWith("VmHWM:"))
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
     return 0;
+}
+
+// CPU seconds (user + system) a process has used so far, from /proc/PID/stat.
+double processCpuSeconds(const QString& pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// CPU seconds of every PostgreSQL process alive now (the benchmark's cluster is the only one).
+double postgresCpuSeconds()
+{
+    double total = 0;
+    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        if (pid.front().isDigit() && comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "postgres")
+            total += processCpuSeconds(pid);
+    }
+    return total;
+}
+
+double selfCpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 int cli(const QString& dir, const QStringList& args, const QByteArray& input)
@@ -99,12 +137,18 @@ void BM_InitialSync100k(benchmark::State& state)
             state.SkipWithError("sign-in failed");
         desk.engine().setPageSize(2000);
         desk.engine().setChangesPerTransaction(10000); // as practicedesk-cli syncs
+        const QString server = QString::number(g_server->pid());
+        const double deskCpu = selfCpuSeconds(), serverCpu = processCpuSeconds(server), pgCpu = postgresCpuSeconds();
         QElapsedTimer t;
         t.start();
         QString error;
         if (!desk.syncOnce(&error, 3600 * 1000))
             state.SkipWithError(qPrintable(error));
         const double seconds = static_cast<double>(t.nsecsElapsed()) / 1e9;
+        // Where the two cores went: the desk (this process), the server, PostgreSQL.
+        state.counters["desk_cpu_s"] = selfCpuSeconds() - deskCpu;
+        state.counters["server_cpu_s"] = processCpuSeconds(server) - serverCpu;
+        state.counters["postgres_cpu_s"] = postgresCpuSeconds() - pgCpu;
         const int rows = desk.engine().lastSummary().pulled;
         state.SetIterationTime(seconds);
         state.counters["rows"] = rows;

@@ -50,7 +50,7 @@ class TestSync : public QObject
             }
     }
 
-    static void badAnswers()
+    static void badAnswers(bool pull)
     {
         using Bad = FaultyTransport::BadAnswer;
         QTest::addColumn<Bad>("kind");
@@ -62,6 +62,8 @@ class TestSync : public QObject
         QTest::newRow("500") << Bad::Status500 << 0;
         QTest::newRow("503 with Retry-After") << Bad::Status503 << 2;
         QTest::newRow("429 with Retry-After") << Bad::Status429 << 2;
+        if (pull) // a page the desk has already asked the next one for
+            QTest::newRow("header naming another next page") << Bad::WrongNextCursor << 0;
     }
 
     // Runs d's background sync with one answer tampered with (set up by the caller): the first
@@ -259,7 +261,7 @@ private slots:
         QCOMPARE(a->snapshot(), b->snapshot());
     }
 
-    void aBadAnswerToAPushIsRetriedLaterAndAppliesNothing_data() { badAnswers(); }
+    void aBadAnswerToAPushIsRetriedLaterAndAppliesNothing_data() { badAnswers(false); }
     void aBadAnswerToAPushIsRetriedLaterAndAppliesNothing()
     {
         QFETCH(FaultyTransport::BadAnswer, kind);
@@ -292,7 +294,7 @@ private slots:
         QCOMPARE(a->snapshot(), b->snapshot());
     }
 
-    void aBadAnswerToAPullIsRetriedLaterAndAppliesNothing_data() { badAnswers(); }
+    void aBadAnswerToAPullIsRetriedLaterAndAppliesNothing_data() { badAnswers(true); }
     void aBadAnswerToAPullIsRetriedLaterAndAppliesNothing()
     {
         QFETCH(FaultyTransport::BadAnswer, kind);
@@ -303,6 +305,8 @@ private slots:
                          QStringLiteral("lb%1@example.com").arg(i));
         QVERIFY(a->syncOnce());
         auto b = desk(QStringLiteral("b"));
+        // Two pages: the bad one names the next, which the desk asks for before it decodes it.
+        b->engine().setPageSize(2);
         const qint64 cursor = *b->sync().cursor();
         const QStringList before = b->snapshot();
         b->network().tamperAnswers(QStringLiteral("/v1/sync/pull"), kind, 1, retryAfter);

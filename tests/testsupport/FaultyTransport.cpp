@@ -1,5 +1,7 @@
 #include "tests/testsupport/FaultyTransport.h"
 
+#include "core/sync/Wire.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,7 +35,17 @@ HttpResponse FaultyTransport::tamper(const HttpResponse& real)
     ++m_tampered;
     HttpResponse r;
     r.status = 200;
+    r.headers = real.headers; // a bad body behind good headers, as a cut connection leaves it
     switch (m_tamperKind) {
+    case BadAnswer::WrongNextCursor: {
+        r.body = real.body;
+        bool named = false;
+        const qint64 next = real.header(wire::kNextCursorHeader).toLongLong(&named);
+        r.headers.clear();
+        // An answer without more pages gets one named too: the desk must not believe it.
+        r.headers.append({wire::kNextCursorHeader, QByteArray::number(named ? next + 1 : 1'000'000'000)});
+        break;
+    }
     case BadAnswer::Truncated:
         r.body = real.body.left(real.body.size() / 2);
         break;
@@ -59,15 +71,18 @@ HttpResponse FaultyTransport::tamper(const HttpResponse& real)
         break;
     }
     case BadAnswer::Status500:
+        r.headers.clear();
         r.status = 500;
         r.body = "<html><body><h1>500 Internal Server Error</h1></body></html>";
         break;
     case BadAnswer::Status503:
+        r.headers.clear();
         r.status = 503;
         r.body = R"({"error":"unavailable","message":"The practice server is busy; try again shortly."})";
         r.retryAfterSeconds = m_retryAfterSeconds;
         break;
     case BadAnswer::Status429:
+        r.headers.clear();
         r.status = 429;
         r.body = R"({"error":"rate_limited","message":"Too many requests from this desk; try again shortly."})";
         r.retryAfterSeconds = m_retryAfterSeconds;

@@ -27,13 +27,14 @@ public:
 
     // What the desk receives instead of the server's answer.
     enum class BadAnswer {
-        Truncated,  // the body cut in half (status 200)
-        Garbage,    // seeded random bytes, not JSON (status 200)
-        WrongShape, // valid JSON, but every list in it ends with a number where an object
-                    // belongs: the real items come first, so applying part of it would show
-        Status500,  // 500 with an HTML body, as a proxy in front of the server answers
-        Status503,  // 503 {"error":"unavailable"} with Retry-After
-        Status429,  // 429 {"error":"rate_limited"} with Retry-After
+        Truncated,       // the body cut in half (status 200)
+        Garbage,         // seeded random bytes, not JSON (status 200)
+        WrongShape,      // valid JSON, but every list in it ends with a number where an object
+                         // belongs: the real items come first, so applying part of it would show
+        WrongNextCursor, // the real body, but its header names another next page (one further)
+        Status500,       // 500 with an HTML body, as a proxy in front of the server answers
+        Status503,       // 503 {"error":"unavailable"} with Retry-After
+        Status429,       // 429 {"error":"rate_limited"} with Retry-After
     };
     Q_ENUM(BadAnswer)
 

@@ -27,6 +27,7 @@ public:
     void stop();            // SIGTERM and wait
     void kill();            // SIGKILL, no goodbye
     QUrl url() const;
+    qint64 pid() const { return m_serve ? m_serve->processId() : 0; } // of `serve`, 0 when stopped
     QString databaseUrl() const { return m_databaseUrl; }
     // Runs practicedesk-server with arguments (and stdin); returns exit code, fills output.
     int run(const QStringList& arguments, const QByteArray& input = {}, QString* output = nullptr) const;
