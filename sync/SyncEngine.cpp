@@ -266,31 +266,47 @@ void SyncEngine::requestPage(qint64 from, bool first)
         it->response = response;
         if (response.status != 200)
             return handleReceived();
-        // The next page is asked for now when the answer names it, so the server reads it
-        // while this one is decoded and the one before it written.
+        // The next page is asked for now when the answer names it (and not too many are
+        // ahead), so the server reads it while this one is decoded and the one before written.
         bool named = false;
         const qint64 next = response.header(wire::kNextCursorHeader).toLongLong(&named);
         if (named && next > it->from) {
-            it->askedNext = next;
-            requestPage(next, false);
+            it->named = next;
+            requestAhead();
         }
         const QByteArray body = std::exchange(it->response.body, {});
         m_decoder.start([this, id, cycle, body] {
             auto page = std::make_shared<Result<wire::PullPage>>(wire::decodePullPage(body));
+            auto prepared = std::make_shared<QList<PreparedChange>>();
+            if (*page)
+                *prepared = SyncStore::prepare((*page)->changes);
             // Runs on this engine's thread; dropped if the engine is gone by then.
             QMetaObject::invokeMethod(
                 this,
-                [this, id, cycle, page] {
+                [this, id, cycle, page, prepared] {
                     if (cycle != m_cycle)
                         return;
                     for (PullRequest& p : m_pulls)
-                        if (p.id == id)
+                        if (p.id == id) {
                             p.page = std::move(*page);
+                            p.prepared = std::move(*prepared);
+                        }
                     handleReceived();
                 },
                 Qt::QueuedConnection);
         });
     });
+}
+
+void SyncEngine::requestAhead()
+{
+    if (m_pulls.empty() || static_cast<qsizetype>(m_pulls.size()) + (m_writing ? 1 : 0) >= kPagesAhead)
+        return;
+    PullRequest& last = m_pulls.back();
+    if (last.named < 0 || last.askedNext)
+        return;
+    last.askedNext = true;
+    requestPage(last.named, false);
 }
 
 void SyncEngine::handleReceived()
@@ -307,7 +323,7 @@ void SyncEngine::handleReceived()
             Writing& w = *m_writing;
             const qsizetype size = w.page.changes.size();
             const qsizetype to = m_changesPerTransaction > 0 ? qMin(size, w.next + kSliceChanges) : size;
-            if (Status s = applyReceived(w.page, w.next, to); !s)
+            if (Status s = applyReceived(w, to); !s)
                 return failWith(State::Error, s.message());
             w.next = to;
             if (to < size) {
@@ -323,7 +339,10 @@ void SyncEngine::handleReceived()
                 return;
             }
             const bool more = w.page.more;
+            // Freed on the decoding thread: a page of JSON objects takes a while to free.
+            m_decoder.start([written = std::make_shared<Writing>(std::move(w))]() mutable { written.reset(); });
             m_writing.reset();
+            requestAhead();
             emit progress();
             if (!more)
                 return succeed();
@@ -352,19 +371,20 @@ void SyncEngine::handleReceived()
             return keepPulledThen(
                 [this] { failWith(State::Error, tr("The server's change log went backwards; nothing was applied.")); });
         const bool more = page->more;
-        if (r.askedNext >= 0 && (!more || page->cursor != r.askedNext))
+        if (r.named >= 0 && (!more || page->cursor != r.named))
             return keepPulledThen([this] {
                 failWith(State::Error, tr("The server's answer named another next page than its changes do; "
                                           "nothing of it was applied."));
             });
-        // Without the header, the next page is asked for now, before this one is written.
-        if (more && r.askedNext < 0)
+        // Not asked for yet (no header, or enough pages ahead): asked for now, before this
+        // one is written.
+        if (more && !r.askedNext)
             requestPage(page->cursor, false);
-        m_writing = Writing{std::move(page.value()), 0};
+        m_writing = Writing{std::move(page.value()), std::move(r.prepared), 0};
     }
 }
 
-Status SyncEngine::applyReceived(const wire::PullPage& page, qsizetype from, qsizetype to)
+Status SyncEngine::applyReceived(const Writing& w, qsizetype to)
 {
     // Written as it arrives, into a transaction that stays open for up to
     // m_changesPerTransaction changes (0: one page per transaction) and about a second: a
@@ -375,15 +395,15 @@ Status SyncEngine::applyReceived(const wire::PullPage& page, qsizetype from, qsi
             return s;
         m_pullOpened.start();
     }
-    if (Status s = m_store.applyPulledChanges(page.changes, from, to); !s) {
+    if (Status s = m_store.applyPulledChanges(w.page.changes, w.prepared, w.next, to); !s) {
         m_pulledChanges = 0; // rolled back with the pages before it in the transaction
         return s;
     }
-    m_pulledChanges += to - from;
-    if (to < page.changes.size())
+    m_pulledChanges += to - w.next;
+    if (to < w.page.changes.size())
         return {};
-    m_pulledCursor = page.cursor;
-    if (!page.more || m_pulledChanges >= m_changesPerTransaction || m_pullOpened.elapsed() >= kMaxPullOpenMs)
+    m_pulledCursor = w.page.cursor;
+    if (!w.page.more || m_pulledChanges >= m_changesPerTransaction || m_pullOpened.elapsed() >= kMaxPullOpenMs)
         return commitPulled();
     return {};
 }

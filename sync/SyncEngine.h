@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "core/sync/Wire.h"
+#include "storage/sync/SyncStore.h"
 #include "sync/Transport.h"
 
 #include <QDateTime>
@@ -18,8 +19,6 @@
 #include <functional>
 
 namespace pd {
-
-class SyncStore;
 
 // The desk's sync engine (DESIGN.md §4, docs/protocol.md): signs in, pushes the outbox in
 // batches, pulls change-log pages from the cursor, each answer applied in one local
@@ -96,6 +95,14 @@ signals:
     void progress();
 
 private:
+    // The page being written, and its next change to write.
+    struct Writing
+    {
+        wire::PullPage page;
+        QList<PreparedChange> prepared;
+        qsizetype next = 0;
+    };
+
     void setState(State s);
     void withAccess(std::function<void()> next);
     void refresh(std::function<void(bool)> done);
@@ -107,10 +114,13 @@ private:
     // Handles the answers to pull requests in the order they were asked for, each once its
     // page is decoded and every answer before it handled.
     void handleReceived();
-    // Writes changes [from, to) of a received page into the open pull transaction (opening
-    // one); after the page's last change, commits when it is due (see
+    // Asks for the page the last answer named, unless kPagesAhead pages are asked for or
+    // received and not yet written (so memory stays bounded when the server is faster).
+    void requestAhead();
+    // Writes the page's changes from w.next up to `to` into the open pull transaction
+    // (opening one); after the page's last change, commits when it is due (see
     // setChangesPerTransaction()).
-    Status applyReceived(const wire::PullPage& page, qsizetype from, qsizetype to);
+    Status applyReceived(const Writing& w, qsizetype to);
     Status commitPulled();
     // After a failed request: stores the whole pages received before it, then fails.
     void keepPulledThen(const std::function<void()>& fail);
@@ -152,19 +162,16 @@ private:
         bool first = false;
         bool answered = false;
         HttpResponse response;
-        qint64 askedNext = -1; // the next page was asked for from this cursor (-1: not yet)
+        qint64 named = -1;      // the next page's cursor, as the answer's header named it (-1: none)
+        bool askedNext = false; // the next page was asked for from there
         std::optional<Result<wire::PullPage>> page;
+        QList<PreparedChange> prepared; // its changes made ready to write (SyncStore::prepare)
     };
     std::deque<PullRequest> m_pulls;
-    // The page being written, and its next change to write.
-    struct Writing
-    {
-        wire::PullPage page;
-        qsizetype next = 0;
-    };
     std::optional<Writing> m_writing;
     bool m_slicePosted = false;                     // the next slice of m_writing is queued
     static constexpr qsizetype kSliceChanges = 250; // about 10 ms of writing
+    static constexpr qsizetype kPagesAhead = 3;
     quint64 m_nextPullId = 0;
     QThreadPool m_decoder;
     static constexpr qint64 kMaxPullOpenMs = 1000;

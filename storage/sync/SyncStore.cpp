@@ -319,15 +319,43 @@ Status SyncStore::flushNewTerms()
 
 Status SyncStore::applyPulledPage(const wire::PullPage& page)
 {
-    return applyPulledChanges(page.changes, 0, page.changes.size());
+    return applyPulledChanges(page.changes, prepare(page.changes), 0, page.changes.size());
 }
 
-Status SyncStore::applyPulledChanges(const QList<wire::Change>& changes, qsizetype from, qsizetype to)
+QList<PreparedChange> SyncStore::prepare(const QList<wire::Change>& changes)
+{
+    QList<PreparedChange> out;
+    out.reserve(changes.size());
+    for (const wire::Change& change : changes) {
+        PreparedChange p;
+        if (!change.deleted) {
+            p.values.reserve(change.fields.size());
+            for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+                if (!p.fieldNames.isEmpty())
+                    p.fieldNames += QLatin1Char(',');
+                p.fieldNames += it.key();
+                p.values << sqlValue(it.value(), false);
+            }
+            if (change.entity == QLatin1String("client")) {
+                const QVariantMap derived = ClientRepository::derivedColumnsFor(change.fields);
+                p.sortKey = derived.value(QStringLiteral("sort_key"));
+                p.searchTerms = derived.value(QStringLiteral("search_terms"));
+            }
+        }
+        out << std::move(p);
+    }
+    return out;
+}
+
+Status SyncStore::applyPulledChanges(const QList<wire::Change>& changes, const QList<PreparedChange>& prepared,
+                                     qsizetype from, qsizetype to)
 {
     if (!m_pullOpen)
         return Error::make(Error::Kind::Internal, QStringLiteral("SyncStore: no pull is open"));
+    if (prepared.size() != changes.size())
+        return Error::make(Error::Kind::Internal, QStringLiteral("SyncStore: changes and their preparation differ"));
     for (qsizetype i = from; i < to; ++i)
-        if (Status s = applyChange(changes.at(i)); !s) {
+        if (Status s = applyChange(changes.at(i), prepared.at(i)); !s) {
             abortPull();
             return s;
         }
@@ -387,25 +415,21 @@ const QHash<QString, bool>& SyncStore::writableColumns(const QString& table)
     return *it;
 }
 
-const SyncStore::WritePlan& SyncStore::writePlan(const TableInfo& table, const QJsonObject& fields,
-                                                 const QSet<QString>& pendingFields)
+const SyncStore::WritePlan& SyncStore::writePlan(const TableInfo& table, const wire::Change& change,
+                                                 const PreparedChange& prepared, const QSet<QString>& pendingFields)
 {
     // Every change of an entity usually carries the same fields: the plan of the last one is
     // reused when the names match, so a change costs no column lookups and no SQL text.
     WritePlan& plan = m_plans[table.table];
-    bool same = pendingFields.isEmpty() && plan.keys.size() == fields.size();
-    qsizetype k = 0;
-    for (auto it = fields.begin(); same && it != fields.end(); ++it, ++k)
-        same = it.key() == plan.keys.at(k);
-    if (same)
+    if (pendingFields.isEmpty() && !plan.key.isEmpty() && plan.key == prepared.fieldNames)
         return plan;
     const QHash<QString, bool>& columns = writableColumns(table.table);
     plan = {};
-    for (auto it = fields.begin(); it != fields.end(); ++it) {
+    plan.key = prepared.fieldNames;
+    for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
         const QString name = it.key();
         const auto column = columns.constFind(name);
         const bool write = column != columns.cend() && !pendingFields.contains(name);
-        plan.keys << name;
         plan.columns << (!write ? WritePlan::kSkip : *column ? WritePlan::kNotNull : WritePlan::kNullable);
         if (write)
             plan.names << name;
@@ -415,7 +439,7 @@ const SyncStore::WritePlan& SyncStore::writePlan(const TableInfo& table, const Q
     if (table.hasCreatedAt)
         cols << QStringLiteral("created_at");
     if (table.table == QLatin1String("clients"))
-        cols << ClientRepository::derivedColumns(); // sort key and search terms, see applyChange()
+        cols << QStringLiteral("sort_key") << QStringLiteral("search_terms"); // bound so by applyChange()
     plan.insertSql =
         QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
             .arg(table.table, cols.join(QStringLiteral(", ")), QStringLiteral("?, ").repeated(cols.size()).chopped(2));
@@ -428,7 +452,7 @@ const SyncStore::WritePlan& SyncStore::writePlan(const TableInfo& table, const Q
     plan.updateSql = QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?")
                          .arg(table.table, sets.join(QStringLiteral(", ")), table.idColumn);
     if (!pendingFields.isEmpty())
-        plan.keys.clear(); // fields left out for this record only: not a plan for the next one
+        plan.key.clear(); // fields left out for this record only: not a plan for the next one
     return plan;
 }
 
@@ -452,7 +476,7 @@ Result<QSqlQuery*> SyncStore::statement(const QString& sql)
     return q;
 }
 
-Status SyncStore::applyChange(const wire::Change& change)
+Status SyncStore::applyChange(const wire::Change& change, const PreparedChange& prepared)
 {
     const auto table = tableFor(change.entity);
     if (!table)
@@ -499,13 +523,17 @@ Status SyncStore::applyChange(const wire::Change& change)
         return m_store.clients().removeSearchTerms(change.entityId);
     }
 
-    const WritePlan& plan = writePlan(*table, change.fields, pendingFields);
+    const WritePlan& plan = writePlan(*table, change, prepared, pendingFields);
     QVariantList values;
-    values.reserve(plan.names.size() + 5);
-    qsizetype k = 0;
-    for (auto it = change.fields.begin(); it != change.fields.end(); ++it, ++k)
-        if (const qint8 column = plan.columns.at(k); column != WritePlan::kSkip)
-            values << sqlValue(it.value(), column == WritePlan::kNotNull);
+    values.reserve(plan.names.size() + 7);
+    for (qsizetype k = 0; k < plan.columns.size(); ++k) {
+        const qint8 column = plan.columns.at(k);
+        if (column == WritePlan::kSkip)
+            continue;
+        const QVariant& value = prepared.values.at(k);
+        // What sqlValue() gives for a NOT NULL column: "" where a nullable one takes NULL.
+        values << (column == WritePlan::kNotNull && !value.isValid() ? QVariant(QString()) : value);
+    }
 
     // Client numbers: the server keeps them unique in the practice; a desk that numbered a
     // new client offline may hold the same number for another client until that one is
@@ -543,12 +571,8 @@ Status SyncStore::applyChange(const wire::Change& change)
     // A client is inserted with its sort key and search terms (from the pulled fields, which
     // are the whole record), rather than updated with them afterwards.
     const bool client = change.entity == QLatin1String("client");
-    QVariantMap derived;
-    if (client) {
-        derived = ClientRepository::derivedColumnsFor(change.fields);
-        for (const QString& name : ClientRepository::derivedColumns()) // as in the plan's insert
-            values << derived.value(name);
-    }
+    if (client) // as the plan's insert names them
+        values << prepared.sortKey << prepared.searchTerms;
     auto inserted = run(plan.insertSql, values, values.size());
     if (!inserted)
         return inserted.error();
@@ -569,7 +593,7 @@ Status SyncStore::applyChange(const wire::Change& change)
         return {};
     if (*inserted > 0) {
         const QByteArray id = change.entityId.toUtf8();
-        const QByteArray terms = derived.value(QStringLiteral("search_terms")).toString().toUtf8();
+        const QByteArray terms = prepared.searchTerms.toString().toUtf8();
         for (const QByteArray& term : terms.split('\n'))
             if (!term.isEmpty())
                 m_newTerms.push_back(SearchEntry::make(term, id));

@@ -40,6 +40,15 @@ struct Resolution
     QJsonObject fields;
 };
 
+// A pulled change made ready to write from its fields alone, so this part can be done on
+// another thread than the one that writes it (SyncStore::prepare).
+struct PreparedChange
+{
+    QString fieldNames;            // the fields' names in order, joined with ','
+    QVariantList values;           // each field's value as bound into a column that takes NULL
+    QVariant sortKey, searchTerms; // of a client (what ClientRepository derives); else invalid
+};
+
 // The desk side of sync on the local database (DESIGN.md §4): reads the outbox for a push,
 // applies a push's answers and a pull's pages, each in ONE local transaction (with the new
 // cursor), keeps conflicts and rejections, and writes a person's resolution as a change
@@ -73,8 +82,11 @@ public:
     // writer (practicedesk-cli); the desktop writes each page in its own transaction.
     Status beginPull();
     Status applyPulledPage(const wire::PullPage& page);
-    // The same for changes [from, to) of a page, so a page can be written in slices.
-    Status applyPulledChanges(const QList<wire::Change>& changes, qsizetype from, qsizetype to);
+    // The same for changes [from, to) of a page, so a page can be written in slices, with
+    // what prepare() made of them (on any thread; the store is not touched).
+    Status applyPulledChanges(const QList<wire::Change>& changes, const QList<PreparedChange>& prepared, qsizetype from,
+                              qsizetype to);
+    static QList<PreparedChange> prepare(const QList<wire::Change>& changes);
     Status finishPull(qint64 cursor);
     void abortPull();
     bool pullOpen() const { return m_pullOpen; }
@@ -108,7 +120,7 @@ private:
     struct WritePlan
     {
         static constexpr qint8 kSkip = -1, kNullable = 0, kNotNull = 1;
-        QStringList keys; // the change's field names; empty: not reusable
+        QString key; // the change's field names (PreparedChange::fieldNames); empty: not reusable
         QList<qint8> columns;
         QStringList names; // the columns written, in order
         QString insertSql;
@@ -116,8 +128,9 @@ private:
     };
 
     static std::optional<TableInfo> tableFor(const QString& entity);
-    const WritePlan& writePlan(const TableInfo& table, const QJsonObject& fields, const QSet<QString>& pendingFields);
-    Status applyChange(const wire::Change& change);
+    const WritePlan& writePlan(const TableInfo& table, const wire::Change& change, const PreparedChange& prepared,
+                               const QSet<QString>& pendingFields);
+    Status applyChange(const wire::Change& change, const PreparedChange& prepared);
     // Columns a pulled change may write (name -> NOT NULL), read once per table.
     const QHash<QString, bool>& writableColumns(const QString& table);
 
