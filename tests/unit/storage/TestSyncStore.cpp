@@ -384,6 +384,77 @@ private slots:
         QCOMPARE(*store().clients().count(), 3);
     }
 
+    void aPageWrittenInSlicesKeepsEachColumnsRules()
+    {
+        // The engine writes a page in slices, with the changes made ready on another thread
+        // (prepare()); a NOT NULL column given null or "" stores "", a nullable one NULL.
+        SyncStore sync(store());
+        QList<wire::Change> changes;
+        QStringList ids;
+        for (int i = 0; i < 5; ++i) {
+            ids << newId();
+            changes << clientChange(
+                20 + i, ids.last(),
+                {{QStringLiteral("client_number"), 1700 + i},
+                 {QStringLiteral("first_name"), QStringLiteral("Slice%1").arg(i)},
+                 {QStringLiteral("last_name"), QJsonValue()},
+                 {QStringLiteral("email"), QString()},
+                 {QStringLiteral("date_of_birth"), i % 2 ? QStringLiteral("2010-04-0%1").arg(i) : QString()},
+                 {QStringLiteral("primary_relation_id"), QJsonValue()},
+                 {QStringLiteral("is_minor"), i % 2 == 1}});
+        }
+        const QList<PreparedChange> prepared = SyncStore::prepare(changes);
+        QVERIFY(sync.beginPull().ok());
+        QVERIFY(sync.applyPulledChanges(changes, prepared, 0, 2).ok());
+        QVERIFY(sync.applyPulledChanges(changes, prepared, 2, 5).ok());
+        QVERIFY(sync.finishPull(24).ok());
+        QCOMPARE(*store().clients().count(), 5);
+        QSqlQuery q(store().sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT id, last_name IS NULL, last_name, email, date_of_birth, "
+                                      "primary_relation_id IS NULL, is_minor FROM clients ORDER BY client_number")));
+        for (int i = 0; i < 5; ++i) {
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), ids.at(i));
+            QCOMPARE(q.value(1).toInt(), 0); // NOT NULL: ""
+            QCOMPARE(q.value(2).toString(), QString());
+            QCOMPARE(q.value(3).toString(), QString());
+            QCOMPARE(q.value(4).isNull(), i % 2 == 0); // nullable: "" is NULL
+            QCOMPARE(q.value(5).toInt(), 1);
+            QCOMPARE(q.value(6).toInt(), i % 2);
+        }
+        QCOMPARE(store().clients().search(QStringLiteral("slice3"), 5)->size(), 1);
+
+        // Changes and a preparation that do not belong together are refused, and close the pull.
+        QVERIFY(sync.beginPull().ok());
+        QVERIFY(!sync.applyPulledChanges(changes, {}, 0, 1));
+        QVERIFY(!sync.pullOpen());
+    }
+
+    void aPullsCommitsSkipTheDiskWaitButAPersonsSavesDoNot()
+    {
+        // Pulled pages come again from the stored cursor, so a pull commits without waiting for
+        // the disk (NORMAL); before and after it, a person's save waits (FULL).
+        SyncStore sync(store());
+        const auto synchronous = [&] {
+            QSqlQuery q(store().sql());
+            return q.exec(QStringLiteral("PRAGMA synchronous")) && q.next() ? q.value(0).toInt() : -1;
+        };
+        QCOMPARE(synchronous(), 2);
+        QVERIFY(sync.beginPull().ok());
+        QCOMPARE(synchronous(), 1);
+        QVERIFY(sync.finishPull(1).ok());
+        QCOMPARE(synchronous(), 2);
+        QVERIFY(sync.beginPull().ok());
+        sync.abortPull();
+        QCOMPARE(synchronous(), 2);
+        wire::PullPage broken;
+        broken.changes << wire::Change{
+            7, QStringLiteral("relation"), newId(), 7, false, {{QStringLiteral("client_id"), newId()}}, {}};
+        broken.cursor = 7;
+        QVERIFY(!sync.applyPullPage(broken));
+        QCOMPARE(synchronous(), 2);
+    }
+
     void resolvingAConflictQueuesTheChoiceWithItsId()
     {
         const Client ben = saveClient(QStringLiteral("Ben"), QStringLiteral("ben@example.com"));
