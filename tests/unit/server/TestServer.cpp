@@ -33,6 +33,7 @@ struct Answer
     QJsonObject body;
     QByteArray raw;
     QString retryAfter;
+    QString nextCursor; // wire::kNextCursorHeader
 };
 
 Answer toAnswer(const httplib::Result& r)
@@ -44,6 +45,7 @@ Answer toAnswer(const httplib::Result& r)
     a.raw = QByteArray::fromStdString(r->body);
     a.body = QJsonDocument::fromJson(a.raw).object();
     a.retryAfter = QString::fromStdString(r->get_header_value("Retry-After"));
+    a.nextCursor = QString::fromStdString(r->get_header_value(wire::kNextCursorHeader));
     return a;
 }
 
@@ -326,6 +328,32 @@ private slots:
             get("/v1/sync/pull?cursor=0&schema=1", token).body.value(QStringLiteral("changes")).toArray();
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.at(0).toObject().value(QStringLiteral("entity_id")).toString(), id);
+    }
+
+    void aPullPageNamesTheNextPagesCursorInAHeader()
+    {
+        // So a desk can ask for the next page before it has decoded this one.
+        startServer();
+        const QString token = login(QStringLiteral("admin"), QStringLiteral("admin-password"));
+        QList<wire::Op> ops;
+        for (int i = 0; i < 3; ++i)
+            ops << op(QStringLiteral("client"), newId(),
+                      {{QStringLiteral("first_name"), QStringLiteral("Paged%1").arg(i)},
+                       {QStringLiteral("last_name"), QStringLiteral("Header")}});
+        QCOMPARE(push(token, ops).status, 200);
+        const Answer first = get("/v1/sync/pull?cursor=0&limit=2&schema=1", token);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.body.value(QStringLiteral("changes")).toArray().size(), 2);
+        QVERIFY(first.body.value(QStringLiteral("more")).toBool());
+        const qint64 cursor = first.body.value(QStringLiteral("cursor")).toInteger();
+        QVERIFY(cursor > 0);
+        QCOMPARE(first.nextCursor, QString::number(cursor));
+        const Answer last =
+            get(QStringLiteral("/v1/sync/pull?cursor=%1&limit=2&schema=1").arg(cursor).toStdString(), token);
+        QCOMPARE(last.status, 200);
+        QCOMPARE(last.body.value(QStringLiteral("changes")).toArray().size(), 1);
+        QVERIFY(!last.body.value(QStringLiteral("more")).toBool());
+        QCOMPARE(last.nextCursor, QString()); // nothing after it: no header
     }
 
     void badRequestsAreAnsweredAndApplyNothing()
