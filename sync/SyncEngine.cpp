@@ -311,8 +311,9 @@ void SyncEngine::requestAhead()
 
 void SyncEngine::handleReceived()
 {
+    // While a page is written slice by slice, its next slice carries on from here.
     if (m_slicePosted)
-        return;                            // a page is being written slice by slice; its next slice carries on
+        return;
     const QPointer<SyncEngine> self(this); // finished() may destroy this engine
     const quint64 cycle = m_cycle;
     while (self && cycle == m_cycle && m_running) {
