@@ -2605,6 +2605,10 @@ Ctrl+L  bloquear PracticeDesk</translation>
         <source>The practice server answered %1 while %2.</source>
         <translation>El servidor del centro respondió %1 al %2.</translation>
     </message>
+    <message>
+        <source>The server&apos;s answer named another next page than its changes do; nothing of it was applied.</source>
+        <translation>La respuesta del servidor indicaba una página siguiente distinta de la que dicen sus cambios; no se aplicó nada de ella.</translation>
+    </message>
 </context>
 <context>
     <name>pd::TimelineModel</name>
