@@ -14,9 +14,8 @@
 #include <QTimer>
 
 #include <deque>
-#include <optional>
-
 #include <functional>
+#include <optional>
 
 namespace pd {
 
@@ -107,8 +106,9 @@ private:
     void withAccess(std::function<void()> next);
     void refresh(std::function<void(bool)> done);
     void pushNext();
-    // Asks for the page after cursor; with a page in hand, the next one is asked for before
-    // this one is applied, so the server reads it while the desk writes (one page ahead).
+    // Asks for the first page after the stored cursor; later pages are asked for ahead of
+    // the one being written (up to kPagesAhead), so the server reads while the desk decodes
+    // and writes.
     void pullNext();
     void requestPage(qint64 from, bool first);
     // Handles the answers to pull requests in the order they were asked for, each once its
