@@ -28,15 +28,12 @@ StoredValue storedValueOf(const QVariant& v)
     StoredValue out;
     if (v.isNull() || !v.isValid())
         return out;
-    switch (v.typeId()) {
-    case QMetaType::Bool:
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
+    if (storedAsInteger(v)) {
         out.kind = StoredValue::Kind::Integer;
         out.integer = v.toLongLong();
         return out;
+    }
+    switch (v.typeId()) {
     case QMetaType::QDate: {
         const QDate date = v.toDate();
         if (!date.isValid())

@@ -348,6 +348,7 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     };
     schedule(nullptr);
     schedule(nullptr);
+    std::vector<std::shared_ptr<PreparedSlice>> last; // written, with no slice left to free them
     while (!ahead.empty()) {
         std::shared_ptr<PreparedSlice> ready = ahead.front().get();
         ahead.pop_front();
@@ -356,15 +357,26 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
                                tr("lines %1 to %2: %3").arg(ready->firstLine).arg(ready->lastLine).arg(s.message()));
         terms.insert(terms.end(), std::make_move_iterator(ready->terms.begin()),
                      std::make_move_iterator(ready->terms.end()));
-        schedule(std::move(ready));
+        if (scheduled < drafts.size())
+            schedule(std::move(ready));
+        else
+            last.push_back(std::move(ready));
     }
-    if (Status s = writer.insertSearchTerms(terms); !s)
-        return s.error();
     for (const Draft& d : std::as_const(drafts)) {
         ++report.imported;
         if (d.hasContact)
             ++report.contacts;
     }
+    // What the file became is freed on the other core while this one writes the search terms
+    // and commits (a million small blocks); the futures wait for it before returning.
+    const auto freeing = [](auto... data) {
+        return std::async(
+            std::launch::async, [](auto...) {}, std::move(data)...);
+    };
+    auto freed = freeing(std::move(parsed).value(), std::move(checked), std::move(drafts), std::move(last));
+    if (Status s = writer.insertSearchTerms(terms); !s)
+        return s.error();
+    auto freedTerms = freeing(std::move(terms));
     if (Status s = cs->commit(); !s)
         return s.error();
     return report;
