@@ -35,6 +35,7 @@ QString searchKey(const QString& s)
 QString digitsOnly(const QString& s)
 {
     QString out;
+    out.reserve(s.size());
     for (const QChar c : s)
         if (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
             out.append(c);

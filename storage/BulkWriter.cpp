@@ -2,10 +2,12 @@
 
 #include "core/CompactJson.h"
 #include "core/Ids.h"
+#include "core/Text.h"
 #include "storage/RowWriter.h"
 #include "storage/driver/SqlCipherDriver.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -19,20 +21,36 @@ namespace pd {
 
 namespace {
 
-// v already in its stored form (see storedForm()).
-StoredValue storedValue(const QVariant& stored)
+// storedForm(v) as a StoredValue, without a QVariant in between (a bulk import converts
+// 16 values per client row).
+StoredValue storedValueOf(const QVariant& v)
 {
     StoredValue out;
-    if (stored.isNull())
+    if (v.isNull() || !v.isValid())
         return out;
-    if (stored.typeId() == QMetaType::LongLong) {
+    if (storedAsInteger(v)) {
         out.kind = StoredValue::Kind::Integer;
-        out.integer = stored.toLongLong();
+        out.integer = v.toLongLong();
         return out;
     }
-    out.kind = StoredValue::Kind::Text;
-    out.text = stored.toString().toUtf8();
-    return out;
+    switch (v.typeId()) {
+    case QMetaType::QDate: {
+        const QDate date = v.toDate();
+        if (!date.isValid())
+            return out;
+        out.kind = StoredValue::Kind::Text;
+        out.text = text::isoDate(date).toUtf8();
+        return out;
+    }
+    case QMetaType::QString:
+        out.kind = StoredValue::Kind::Text;
+        out.text = static_cast<const QString*>(v.constData())->toUtf8();
+        return out;
+    default:
+        out.kind = StoredValue::Kind::Text;
+        out.text = v.toString().toUtf8();
+        return out;
+    }
 }
 
 int bindText(sqlite3_stmt* s, int index, const QByteArray& text)
@@ -57,25 +75,43 @@ NewRow NewRow::make(const QString& table, const QString& entity, const QString& 
     row.id = id.toUtf8();
     row.clientId = clientId.toUtf8();
     row.opId = newId().toUtf8();
-    row.names = columns.keys();
+    // Every row of a table has the same columns: the rows one thread makes share one list per
+    // table, so the writer's check that a table's rows agree compares lists, not 16 names.
+    thread_local std::vector<QStringList> known; // one per table (a handful)
+    const auto same = [&columns](const QStringList& names) {
+        return std::equal(columns.keyBegin(), columns.keyEnd(), names.cbegin(), names.cend());
+    };
+    auto found = std::find_if(known.cbegin(), known.cend(), same);
+    if (found == known.cend()) {
+        if (known.size() >= 8)
+            known.clear();
+        found = known.insert(known.cend(), columns.keys());
+    }
+    row.names = *found;
     row.values.reserve(static_cast<size_t>(columns.size()));
     // The outbox entry is what json::compactObject() makes of the synced columns' stored
     // forms, written here in the same (key) order in the same pass.
     row.fields.reserve(64 + columns.size() * 32);
     row.fields += '{';
     for (auto it = columns.begin(); it != columns.end(); ++it) {
-        const QVariant stored = storedForm(it.value());
-        row.values.push_back(storedValue(stored));
+        const StoredValue& stored = row.values.emplace_back(storedValueOf(it.value()));
         if (derived.contains(it.key()))
             continue;
         if (row.fields.size() > 1)
             row.fields += ',';
         json::appendString(row.fields, it.key());
         row.fields += ':';
-        if (row.values.back().kind == StoredValue::Kind::Text)
-            json::appendUtf8String(row.fields, row.values.back().text);
-        else
-            json::appendValue(row.fields, stored);
+        switch (stored.kind) {
+        case StoredValue::Kind::Text:
+            json::appendUtf8String(row.fields, stored.text);
+            break;
+        case StoredValue::Kind::Integer:
+            json::appendValue(row.fields, QVariant(stored.integer));
+            break;
+        case StoredValue::Kind::Null:
+            json::appendValue(row.fields, storedForm(it.value()));
+            break;
+        }
     }
     row.fields += '}';
     row.summary = summary.toUtf8();

@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QThread>
 
+#include <array>
 #include <deque>
 #include <future>
 #include <memory>
@@ -35,6 +36,26 @@ const QStringList kColumns = {
     QStringLiteral("contact_first_name"), QStringLiteral("contact_last_name"), QStringLiteral("contact_email"),
     QStringLiteral("contact_phone"),      QStringLiteral("contact_relation"),
 };
+
+// The columns of kColumns, in its order.
+enum Column {
+    FirstName,
+    LastName,
+    Email,
+    MobilePhone,
+    DateOfBirth,
+    IsMinor,
+    ContactFirstName,
+    ContactLastName,
+    ContactEmail,
+    ContactPhone,
+    ContactRelation,
+    kColumnCount
+};
+
+// Where each column is in the file's rows, -1 if the file has no such column. Found once,
+// not by name for every value of 100,000 rows.
+using ColumnPlaces = std::array<qsizetype, kColumnCount>;
 
 struct Draft
 {
@@ -72,47 +93,44 @@ std::optional<RelationType> parseRelation(const QString& raw)
 }
 
 // Validates one row; returns the draft or the reason it is refused.
-Result<Draft> draftFrom(const CsvRow& row, const QHash<QString, int>& col, const ImportOptions& options,
-                        const QDate& today)
+Result<Draft> draftFrom(const CsvRow& row, const ColumnPlaces& places, const ImportOptions& options, const QDate& today)
 {
-    auto get = [&](const QString& name) {
-        return col.contains(name) ? row.fields.value(col.value(name)).trimmed() : QString();
-    };
+    auto get = [&](Column c) { return places[c] < 0 ? QString() : row.fields.value(places[c]).trimmed(); };
     Draft d;
     d.line = row.line;
-    d.client.firstName = text::clean(get(QStringLiteral("first_name")));
-    d.client.lastName = text::clean(get(QStringLiteral("last_name")));
+    d.client.firstName = text::clean(get(FirstName));
+    d.client.lastName = text::clean(get(LastName));
     if (d.client.firstName.isEmpty() && d.client.lastName.isEmpty())
         return Error::invalid(tr("the client has no name"), QStringLiteral("first_name"));
-    if (const QString e = get(QStringLiteral("email")); !e.isEmpty()) {
+    if (const QString e = get(Email); !e.isEmpty()) {
         auto email = validation::normalizeEmail(e);
         if (!email)
             return Error::invalid(email.message(), QStringLiteral("email"));
         d.client.email = *email;
     }
-    if (const QString p = get(QStringLiteral("mobile_phone")); !p.isEmpty()) {
+    if (const QString p = get(MobilePhone); !p.isEmpty()) {
         auto phone = validation::normalizePhone(p, options.defaultCountryCode);
         if (!phone)
             return Error::invalid(phone.message(), QStringLiteral("mobile_phone"));
         d.client.mobilePhone = *phone;
     }
-    if (const QString dob = get(QStringLiteral("date_of_birth")); !dob.isEmpty()) {
+    if (const QString dob = get(DateOfBirth); !dob.isEmpty()) {
         d.client.dateOfBirth = QDate::fromString(dob, Qt::ISODate);
         if (!d.client.dateOfBirth.isValid())
             return Error::invalid(tr("date_of_birth \"%1\" is not a date in the form YYYY-MM-DD").arg(dob),
                                   QStringLiteral("date_of_birth"));
     }
-    const auto minor = parseBool(get(QStringLiteral("is_minor")));
+    const auto minor = parseBool(get(IsMinor));
     if (!minor)
-        return Error::invalid(tr("is_minor must be yes or no, not \"%1\"").arg(get(QStringLiteral("is_minor"))),
+        return Error::invalid(tr("is_minor must be yes or no, not \"%1\"").arg(get(IsMinor)),
                               QStringLiteral("is_minor"));
     d.client.isMinor = *minor;
 
-    const QString cFirst = text::clean(get(QStringLiteral("contact_first_name")));
-    const QString cLast = text::clean(get(QStringLiteral("contact_last_name")));
-    const QString cEmail = get(QStringLiteral("contact_email"));
-    const QString cPhone = get(QStringLiteral("contact_phone"));
-    const QString cRelation = get(QStringLiteral("contact_relation"));
+    const QString cFirst = text::clean(get(ContactFirstName));
+    const QString cLast = text::clean(get(ContactLastName));
+    const QString cEmail = get(ContactEmail);
+    const QString cPhone = get(ContactPhone);
+    const QString cRelation = get(ContactRelation);
     d.hasContact =
         !(cFirst.isEmpty() && cLast.isEmpty() && cEmail.isEmpty() && cPhone.isEmpty() && cRelation.isEmpty());
     QList<RelatedPerson> people;
@@ -175,6 +193,7 @@ PreparedSlice prepareRows(const QList<Draft>& drafts, qint64 first, qsizetype fr
     const QString clients = QStringLiteral("clients");
     const QString client = QStringLiteral("client");
     const QString terms = QStringLiteral("search_terms");
+    const QString created = ClientRepository::createdSummary(); // translated once, not per client
     int termsColumn = -1; // its place among the columns, the same for every client
     for (qsizetype i = from; i < to; ++i) {
         const Draft& d = drafts.at(i);
@@ -182,8 +201,8 @@ PreparedSlice prepareRows(const QList<Draft>& drafts, qint64 first, qsizetype fr
         c.meta.id = newId();
         c.clientNumber = first + i;
         const QVariantMap columns = ClientRepository::columnsOf(c);
-        out.rows.push_back(NewRow::make(clients, client, c.meta.id, c.meta.id, columns,
-                                        ClientRepository::derivedColumns(), ClientRepository::createdSummary()));
+        out.rows.push_back(
+            NewRow::make(clients, client, c.meta.id, c.meta.id, columns, ClientRepository::derivedColumns(), created));
         // The terms as stored on the row (UTF-8, one per line).
         const NewRow& row = out.rows.back();
         if (termsColumn < 0)
@@ -218,7 +237,7 @@ QString duplicateKey(const Draft& d)
 {
     return text::searchKey(d.client.firstName + QLatin1Char('|') + d.client.lastName) + QLatin1Char('|') +
            d.client.email + QLatin1Char('|') + d.client.mobilePhone + QLatin1Char('|') +
-           d.client.dateOfBirth.toString(Qt::ISODate);
+           text::isoDate(d.client.dateOfBirth);
 }
 
 } // namespace
@@ -250,6 +269,10 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
                                            : tr(" (unknown columns: %1)").arg(unknown.join(QStringLiteral(", "))),
                                        kColumns.join(QLatin1Char(','))));
 
+    ColumnPlaces places;
+    for (qsizetype c = 0; c < kColumnCount; ++c)
+        places[static_cast<size_t>(c)] = col.value(kColumns.at(c), -1);
+
     // Rows are checked on every core (each row on its own), then reported in file order.
     const QDate today = store.clock().today();
     const qsizetype header = rows.first().fields.size();
@@ -258,7 +281,7 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
         for (qsizetype i = from; i < to; ++i)
             if (rows.at(i).fields.size() == header) {
                 auto& d = checked[static_cast<size_t>(i)];
-                d = draftFrom(rows.at(i), col, options, today);
+                d = draftFrom(rows.at(i), places, options, today);
                 if (*d)
                     d->value().duplicateKey = duplicateKey(d->value());
             }
@@ -275,6 +298,7 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     QList<Draft> drafts;
     drafts.reserve(rows.size() - 1);
     QHash<QString, int> seen; // duplicate rows within the file
+    seen.reserve(rows.size());
     for (qsizetype i = 1; i < rows.size(); ++i) {
         const CsvRow& row = rows.at(i);
         if (row.fields.size() != header) {
@@ -324,6 +348,7 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     };
     schedule(nullptr);
     schedule(nullptr);
+    std::vector<std::shared_ptr<PreparedSlice>> last; // written, with no slice left to free them
     while (!ahead.empty()) {
         std::shared_ptr<PreparedSlice> ready = ahead.front().get();
         ahead.pop_front();
@@ -332,15 +357,26 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
                                tr("lines %1 to %2: %3").arg(ready->firstLine).arg(ready->lastLine).arg(s.message()));
         terms.insert(terms.end(), std::make_move_iterator(ready->terms.begin()),
                      std::make_move_iterator(ready->terms.end()));
-        schedule(std::move(ready));
+        if (scheduled < drafts.size())
+            schedule(std::move(ready));
+        else
+            last.push_back(std::move(ready));
     }
-    if (Status s = writer.insertSearchTerms(terms); !s)
-        return s.error();
     for (const Draft& d : std::as_const(drafts)) {
         ++report.imported;
         if (d.hasContact)
             ++report.contacts;
     }
+    // What the file became is freed on the other core while this one writes the search terms
+    // and commits (a million small blocks); the futures wait for it before returning.
+    const auto freeing = [](auto... data) {
+        return std::async(
+            std::launch::async, [](auto...) {}, std::move(data)...);
+    };
+    auto freed = freeing(std::move(parsed).value(), std::move(checked), std::move(drafts), std::move(last));
+    if (Status s = writer.insertSearchTerms(terms); !s)
+        return s.error();
+    auto freedTerms = freeing(std::move(terms));
     if (Status s = cs->commit(); !s)
         return s.error();
     return report;

@@ -101,6 +101,8 @@ QStringList ClientRepository::searchTermsFor(const Client& c)
     add(joined(last, first));
     // Each later word of a multi-word name ("María José", "van der Berg") is a term too.
     for (const QString& name : {first, last}) {
+        if (!name.contains(QLatin1Char(' ')))
+            continue; // one word: nothing to split (most names)
         const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         for (qsizetype i = 1; i < words.size(); ++i)
             add(words.mid(i).join(QLatin1Char(' ')));

@@ -25,17 +25,27 @@ QSqlQuery* StatementCache::get(const QString& sql)
     return it->get();
 }
 
-QVariant storedForm(const QVariant& v)
+bool storedAsInteger(const QVariant& v)
 {
-    if (v.isNull() || !v.isValid())
-        return QVariant(QMetaType::fromType<QString>());
     switch (v.typeId()) {
     case QMetaType::Bool:
     case QMetaType::Int:
     case QMetaType::UInt:
     case QMetaType::LongLong:
     case QMetaType::ULongLong:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QVariant storedForm(const QVariant& v)
+{
+    if (v.isNull() || !v.isValid())
+        return QVariant(QMetaType::fromType<QString>());
+    if (storedAsInteger(v))
         return QVariant(v.toLongLong());
+    switch (v.typeId()) {
     case QMetaType::QDate:
         return v.toDate().isValid() ? QVariant(text::isoDate(v.toDate())) : QVariant(QMetaType::fromType<QString>());
     default:

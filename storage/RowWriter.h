@@ -56,5 +56,7 @@ private:
 
 // Values as SQLite stores them, so a freshly built value compares equal to a stored one.
 QVariant storedForm(const QVariant& v);
+// Whether storedForm(v) is an integer (flags and numbers).
+bool storedAsInteger(const QVariant& v);
 
 } // namespace pd

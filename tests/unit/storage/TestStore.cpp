@@ -2,6 +2,7 @@
 // search, relations and settings. Real SQLCipher files in a temporary folder.
 #include "core/ClientRules.h"
 #include "core/ContactValidation.h"
+#include "core/RelationTypes.h"
 #include "storage/ClientImporter.h"
 #include "storage/DemoData.h"
 #include "storage/Store.h"
@@ -12,6 +13,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -62,6 +64,40 @@ class TestStore : public QObject
         if (Status st = s.clients().save(*cs, c); !st)
             return st;
         return cs->commit();
+    }
+
+    // Every column an import file may have.
+    static inline const QByteArray kFullHeader =
+        QByteArrayLiteral("first_name,last_name,email,mobile_phone,date_of_birth,is_minor,contact_first_name,"
+                          "contact_last_name,contact_email,contact_phone,contact_relation\n");
+
+    // A stored row as SQLite holds it: each column's type and value, all but `except`.
+    static QStringList storedRow(Store& s, const QString& table, const QString& id, const QStringList& except)
+    {
+        QSqlQuery q(s.sql());
+        q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(table));
+        q.addBindValue(id);
+        if (!q.exec() || !q.next())
+            return {QStringLiteral("no row")};
+        QStringList out;
+        const QSqlRecord r = q.record();
+        for (int i = 0; i < r.count(); ++i)
+            if (!except.contains(r.fieldName(i)))
+                out << QStringLiteral("%1 %2 %3")
+                           .arg(r.fieldName(i),
+                                q.isNull(i) ? QStringLiteral("null")
+                                            : QString::fromLatin1(q.value(i).metaType().name()),
+                                q.value(i).toString());
+        return out;
+    }
+
+    // The outbox entry of one row, as sent: its JSON text.
+    static QString outboxFields(Store& s, const QString& entityId)
+    {
+        QSqlQuery q(s.sql());
+        q.prepare(QStringLiteral("SELECT fields FROM outbox WHERE entity_id = ?"));
+        q.addBindValue(entityId);
+        return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("no entry");
     }
 
     static Client client(const QString& first, const QString& last, const QString& email = {})
@@ -335,10 +371,9 @@ private slots:
         QVERIFY(saveClient(*store, first));
         auto report = importClientsCsv(
             *store,
-            QByteArrayLiteral("first_name,last_name,email,mobile_phone,date_of_birth,is_minor,contact_first_name,"
-                              "contact_last_name,contact_email,contact_phone,contact_relation\n"
-                              "Zoë,Østergaard,zoe.o@example.com,+1 202 555 0101,1990-05-01,no,,,,,\n"
-                              "Liam,O'Brien,,,2015-02-03,yes,Aoife,O'Brien,aoife@example.com,,legal_guardian\n"),
+            kFullHeader +
+                QByteArrayLiteral("Zoë,Østergaard,zoe.o@example.com,+1 202 555 0101,1990-05-01,no,,,,,\n"
+                                  "Liam,O'Brien,,,2015-02-03,yes,Aoife,O'Brien,aoife@example.com,,legal_guardian\n"),
             {});
         QVERIFY2(report, qPrintable(report.message()));
         QCOMPARE(report->imported, 2);
@@ -387,6 +422,137 @@ private slots:
         QCOMPARE(audit, QStringList({QStringLiteral("create Client created test:desk"),
                                      QStringLiteral("create Contact Aoife O'Brien added test:desk"),
                                      QStringLiteral("create Relation added (Legal Guardian) test:desk")}));
+    }
+
+    // The import prepares rows without going through QVariant: every column is still stored
+    // with the type and value saving one by one gives it, and the outbox JSON is the same text
+    // (nulls, dates, flags, numbers, non-ASCII).
+    void importStoresAndSendsWhatSavingStores()
+    {
+        auto store = makeStore(freshPath());
+        Client saved = client(QStringLiteral("Zoë"), QStringLiteral("Østergaard"), QStringLiteral("zoe@example.com"));
+        saved.mobilePhone = QStringLiteral("+12025550100");
+        saved.dateOfBirth = QDate(2015, 2, 3);
+        saved.isMinor = true;
+        Contact guardian;
+        guardian.firstName = QStringLiteral("Åse");
+        guardian.lastName = QStringLiteral("Østergaard");
+        guardian.email = QStringLiteral("ase@example.com");
+        Relation relation = defaultRelation(RelationType::LegalGuardian);
+        {
+            auto cs = store->changeSet();
+            QVERIFY(cs->begin());
+            QVERIFY(store->clients().save(*cs, saved));
+            QVERIFY(store->relations().saveContact(*cs, guardian, saved.meta.id));
+            relation.clientId = saved.meta.id;
+            relation.contactId = guardian.meta.id;
+            QVERIFY(store->relations().save(*cs, relation));
+            QVERIFY(cs->commit());
+        }
+        auto report = importClientsCsv(
+            *store,
+            kFullHeader + QByteArrayLiteral("Zoë,Østergaard,zoe@example.com,+1 202 555 0100,2015-02-03,yes,Åse,"
+                                            "Østergaard,ase@example.com,,legal_guardian\n"),
+            {});
+        QVERIFY2(report, qPrintable(report.message()));
+        QCOMPARE(report->imported, 1);
+        auto imported = store->clients().byNumber(saved.clientNumber + 1);
+        QVERIFY(imported);
+        auto people = store->relations().forClient(imported->meta.id);
+        QVERIFY(people && people->size() == 1);
+        const Relation importedRelation = people->first().relation;
+
+        const QStringList own = {QStringLiteral("id"),         QStringLiteral("client_number"),
+                                 QStringLiteral("hlc"),        QStringLiteral("created_at"),
+                                 QStringLiteral("updated_at"), QStringLiteral("search_terms"),
+                                 QStringLiteral("client_id"),  QStringLiteral("contact_id")};
+        QCOMPARE(storedRow(*store, QStringLiteral("clients"), imported->meta.id, own),
+                 storedRow(*store, QStringLiteral("clients"), saved.meta.id, own));
+        QCOMPARE(storedRow(*store, QStringLiteral("contacts"), importedRelation.contactId, own),
+                 storedRow(*store, QStringLiteral("contacts"), guardian.meta.id, own));
+        QCOMPARE(storedRow(*store, QStringLiteral("relations"), importedRelation.meta.id, own),
+                 storedRow(*store, QStringLiteral("relations"), relation.meta.id, own));
+
+        const auto number = [](const Client& c) { return QStringLiteral("\"client_number\":%1").arg(c.clientNumber); };
+        QString importedClient = outboxFields(*store, imported->meta.id);
+        QVERIFY2(importedClient.contains(number(*imported)), qPrintable(importedClient));
+        QCOMPARE(importedClient.replace(number(*imported), number(saved)), outboxFields(*store, saved.meta.id));
+        QCOMPARE(outboxFields(*store, importedRelation.contactId), outboxFields(*store, guardian.meta.id));
+        QCOMPARE(outboxFields(*store, importedRelation.meta.id)
+                     .replace(imported->meta.id, saved.meta.id)
+                     .replace(importedRelation.contactId, guardian.meta.id),
+                 outboxFields(*store, relation.meta.id));
+    }
+
+    // Columns are found by name once per file: any order, any subset, the same result.
+    void importReadsColumnsInAnyOrder_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<QString>("phone");
+        QTest::addColumn<bool>("minor");
+        QTest::addColumn<QString>("contactEmail");
+        QTest::newRow("file order") << QByteArrayLiteral("first_name,last_name,email,mobile_phone,is_minor\n"
+                                                         "Ana,García,ANA@example.com,202 555 0147,no\n")
+                                    << QStringLiteral("ana@example.com") << QStringLiteral("+12025550147") << false
+                                    << QString();
+        QTest::newRow("reversed") << QByteArrayLiteral("is_minor,mobile_phone,email,last_name,first_name\n"
+                                                       "no,202 555 0147,ana@example.com,García,Ana\n")
+                                  << QStringLiteral("ana@example.com") << QStringLiteral("+12025550147") << false
+                                  << QString();
+        QTest::newRow("some columns, upper-case header")
+            << QByteArrayLiteral("MOBILE_PHONE,LAST_NAME,First_Name\n202 555 0147,García,Ana\n") << QString()
+            << QStringLiteral("+12025550147") << false << QString();
+        QTest::newRow("contact columns first")
+            << QByteArrayLiteral("contact_relation,contact_email,contact_last_name,contact_first_name,is_minor,"
+                                 "date_of_birth,last_name,first_name\n"
+                                 "legal_guardian,luis@example.com,García,Luis,yes,2016-04-05,García,Ana\n")
+            << QString() << QString() << true << QStringLiteral("luis@example.com");
+    }
+
+    void importReadsColumnsInAnyOrder()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, email);
+        QFETCH(QString, phone);
+        QFETCH(bool, minor);
+        QFETCH(QString, contactEmail);
+        auto store = makeStore(freshPath());
+        auto report = importClientsCsv(*store, csv, {});
+        QVERIFY2(report, qPrintable(report.message()));
+        QVERIFY2(report->problems.isEmpty(), qPrintable(report->problems.join(QLatin1Char('\n'))));
+        QCOMPARE(report->imported, 1);
+        auto hits = store->clients().search(QStringLiteral("garcía ana"), 10);
+        QVERIFY(hits && hits->size() == 1);
+        const Client c = *store->clients().get(hits->first().id);
+        QCOMPARE(c.firstName, QStringLiteral("Ana"));
+        QCOMPARE(c.lastName, QStringLiteral("García"));
+        QCOMPARE(c.email, email);
+        QCOMPARE(c.mobilePhone, phone);
+        QCOMPARE(c.isMinor, minor);
+        auto people = store->relations().forClient(c.meta.id);
+        QCOMPARE(people->size(), contactEmail.isEmpty() ? 0 : 1);
+        if (!contactEmail.isEmpty())
+            QCOMPARE(people->first().email, contactEmail);
+    }
+
+    // A refused value is reported against the right line and column whatever the order.
+    void importReportsTheRefusedColumnInAnyOrder()
+    {
+        auto store = makeStore(freshPath());
+        auto report = importClientsCsv(*store,
+                                       QByteArrayLiteral("is_minor,email,first_name\n"
+                                                         "no,ok@example.com,Ana\n"
+                                                         "maybe,bob@example.com,Bob\n"
+                                                         "no,not-an-email,Eve\n"),
+                                       {});
+        QVERIFY(report);
+        QCOMPARE(report->problems.size(), 2);
+        QVERIFY2(report->problems.at(0).startsWith(QLatin1String("line 3: is_minor must be yes or no, not \"maybe\"")),
+                 qPrintable(report->problems.at(0)));
+        QVERIFY2(report->problems.at(1).startsWith(QLatin1String("line 4:")), qPrintable(report->problems.at(1)));
+        QCOMPARE(report->imported, 0);
+        QCOMPARE(count(*store, QStringLiteral("clients")), 0);
     }
 
     // A database an earlier release wrote (schema 2: search terms found by an index on the
