@@ -259,22 +259,24 @@ void SyncEngine::requestPage(qint64 from, bool first)
     authorized(r, [this, id, cycle = m_cycle](const HttpResponse& response) {
         if (cycle != m_cycle || !m_running)
             return; // asked for ahead of a page that then failed to apply
-        const auto it = std::find_if(m_pulls.begin(), m_pulls.end(), [id](const PullRequest& p) { return p.id == id; });
-        if (it == m_pulls.end())
+        // A pointer, not an iterator: asking for the next page below appends to m_pulls, which
+        // keeps references to a deque's elements valid but not its iterators.
+        PullRequest* pull = findPull(id);
+        if (!pull)
             return;
-        it->answered = true;
-        it->response = response;
+        pull->answered = true;
+        pull->response = response;
         if (response.status != 200)
             return handleReceived();
         // The next page is asked for now when the answer names it (and not too many are
         // ahead), so the server reads it while this one is decoded and the one before written.
         bool named = false;
         const qint64 next = response.header(wire::kNextCursorHeader).toLongLong(&named);
-        if (named && next > it->from) {
-            it->named = next;
+        if (named && next > pull->from) {
+            pull->named = next;
             requestAhead();
         }
-        const QByteArray body = std::exchange(it->response.body, {});
+        const QByteArray body = std::exchange(pull->response.body, {});
         m_decoder.start([this, id, cycle, body] {
             auto page = std::make_shared<Result<wire::PullPage>>(wire::decodePullPage(body));
             auto prepared = std::make_shared<QList<PreparedChange>>();
@@ -286,16 +288,21 @@ void SyncEngine::requestPage(qint64 from, bool first)
                 [this, id, cycle, page, prepared] {
                     if (cycle != m_cycle)
                         return;
-                    for (PullRequest& p : m_pulls)
-                        if (p.id == id) {
-                            p.page = std::move(*page);
-                            p.prepared = std::move(*prepared);
-                        }
+                    if (PullRequest* decoded = findPull(id)) {
+                        decoded->page = std::move(*page);
+                        decoded->prepared = std::move(*prepared);
+                    }
                     handleReceived();
                 },
                 Qt::QueuedConnection);
         });
     });
+}
+
+SyncEngine::PullRequest* SyncEngine::findPull(quint64 id)
+{
+    const auto it = std::find_if(m_pulls.begin(), m_pulls.end(), [id](const PullRequest& p) { return p.id == id; });
+    return it == m_pulls.end() ? nullptr : &*it;
 }
 
 void SyncEngine::requestAhead()

@@ -168,6 +168,7 @@ private:
         QList<PreparedChange> prepared; // its changes made ready to write (SyncStore::prepare)
     };
     std::deque<PullRequest> m_pulls;
+    PullRequest* findPull(quint64 id); // nullptr once dropped (a failed cycle)
     std::optional<Writing> m_writing;
     bool m_slicePosted = false;                     // the next slice of m_writing is queued
     static constexpr qsizetype kSliceChanges = 250; // about 10 ms of writing
