@@ -7,6 +7,7 @@
 #include "core/csv/CsvReader.h"
 #include "core/Ids.h"
 #include "storage/BulkWriter.h"
+#include "storage/Database.h"
 #include "storage/Store.h"
 
 #include <QCoreApplication>
@@ -322,6 +323,10 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     if (!report.problems.isEmpty() && !options.skipInvalid)
         return report; // nothing written: the caller shows the problems
 
+    // Written straight into the file when this is its only connection (the command line),
+    // through the WAL like any other change otherwise (RollbackJournal). Made before the
+    // change set, so that a failed import is rolled back before the WAL returns.
+    RollbackJournal direct(store.database());
     auto cs = store.changeSet();
     if (Status s = cs->begin(); !s)
         return s.error();

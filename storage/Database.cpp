@@ -206,14 +206,14 @@ Status Database::exec(const QString& sql)
 
 Status Database::rekey(const SecureBytes& newKey)
 {
-    // PRAGMA rekey cannot run in WAL mode on SQLCipher 3; switch to a rollback journal for
-    // the re-encryption and back afterwards.
-    if (Status s = exec(QStringLiteral("PRAGMA journal_mode = DELETE")); !s)
-        return s;
+    // PRAGMA rekey cannot run in WAL mode on SQLCipher 3.
+    RollbackJournal journal(*this);
+    if (!journal.active())
+        return journal.error();
     auto* handle = static_cast<SqlCipherDriver*>(m_db.driver())->nativeHandle();
     const SecureBytes literal = newKey.toHexKeyLiteral();
     const int rc = sqlite3_rekey(handle, literal.data(), static_cast<int>(literal.size()));
-    Status restore = exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    Status restore = journal.end();
     if (rc != SQLITE_OK)
         return Error::make(Error::Kind::Io,
                            QCoreApplication::translate("Database", "Re-encrypting the database failed: %1")
@@ -292,6 +292,34 @@ Result<QStringList> Database::check()
         problems << QCoreApplication::translate("Database", "Row %1 of table %2 points at a missing row of %3.")
                         .arg(q.value(1).toString(), q.value(0).toString(), q.value(2).toString());
     return problems;
+}
+
+RollbackJournal::RollbackJournal(Database& db)
+    : m_db(db)
+{
+    QSqlQuery q(db.sql());
+    // The pragma answers with the mode now in force ("wal" when it could not change), or
+    // fails with "database is locked" while another connection reads.
+    m_active = q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && q.next() &&
+               q.value(0).toString() == QLatin1String("delete");
+    if (!m_active)
+        m_error = Error::make(Error::Kind::Unavailable,
+                              QCoreApplication::translate("Database",
+                                                          "The database is open in another program (the desktop "
+                                                          "application or another command). Close it and try again."));
+}
+
+RollbackJournal::~RollbackJournal()
+{
+    (void)end();
+}
+
+Status RollbackJournal::end()
+{
+    if (!m_active)
+        return {};
+    m_active = false;
+    return m_db.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
 }
 
 } // namespace pd

@@ -266,6 +266,10 @@
         <source>The record no longer exists.</source>
         <translation>El registro ya no existe.</translation>
     </message>
+    <message>
+        <source>The database is open in another program (the desktop application or another command). Close it and try again.</source>
+        <translation>La base de datos está abierta en otro programa (la aplicación de escritorio u otro comando). Ciérrelo y vuelva a intentarlo.</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabels</name>

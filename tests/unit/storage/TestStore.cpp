@@ -6,16 +6,20 @@
 #include "storage/ClientImporter.h"
 #include "storage/DemoData.h"
 #include "storage/Store.h"
+#include "storage/driver/SqlCipherDriver.h"
 #include "storage/vault/SecureBytes.h"
 #include "tests/testsupport/TestSupport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace pd;
 
@@ -46,6 +50,21 @@ class TestStore : public QObject
         QSqlQuery q(s.sql());
         return q.exec(QStringLiteral("PRAGMA page_count")) && q.next() &&
                q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(q.value(0).toLongLong() + pages));
+    }
+
+    static QString journalMode(Store& s)
+    {
+        QSqlQuery q(s.sql());
+        return q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next() ? q.value(0).toString() : QString();
+    }
+
+    // An import file of n clients named Family0 … Family{n-1}.
+    static QByteArray familiesCsv(int n)
+    {
+        QByteArray csv = "first_name,last_name,email,mobile_phone,date_of_birth,is_minor\n";
+        for (int i = 0; i < n; ++i)
+            csv += QStringLiteral("Name%1,Family%1,n%1@example.com,,1990-01-01,no\n").arg(i).toUtf8();
+        return csv;
     }
 
     static qint64 count(Store& s, const QString& table)
@@ -249,12 +268,136 @@ private slots:
         auto report = importClientsCsv(*store, csv, {});
         QVERIFY(!report);
         QVERIFY2(report.message().contains(QLatin1String("disk is full")), qPrintable(report.message()));
+        QCOMPARE(journalMode(*store), QStringLiteral("wal")); // back from the import's rollback journal
         QVERIFY2(report.message().contains(QRegularExpression(QStringLiteral("lines \\d+ to \\d+"))),
                  qPrintable(report.message()));
         QCOMPARE(count(*store, QStringLiteral("clients")), 1);
         QCOMPARE(count(*store, QStringLiteral("outbox")), 1);
         QCOMPARE(count(*store, QStringLiteral("search_terms")), qint64(ClientRepository::searchTermsFor(keep).size()));
         QVERIFY(store->clients().get(keep.meta.id));
+    }
+
+    // The command line's import writes straight into the file (a rollback journal instead of
+    // the WAL, each page once), then the WAL is back: a reader is not held up by a writer.
+    void anImportGoesBackToTheWalAfterwards()
+    {
+        const QString path = freshPath();
+        auto store = makeStore(path);
+        auto report = importClientsCsv(*store, familiesCsv(300), {});
+        QVERIFY2(report, qPrintable(report.message()));
+        QCOMPARE(journalMode(*store), QStringLiteral("wal"));
+        QVERIFY(!QFile::exists(path + QStringLiteral("-journal")));
+        // The import's pages are in the file, not waiting in the WAL for a checkpoint.
+        QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() < QFileInfo(path).size() / 4);
+
+        auto writing = store->changeSet();
+        QVERIFY(writing->begin());
+        Client c = client(QStringLiteral("Ana"), QStringLiteral("García"));
+        QVERIFY(store->clients().save(*writing, c));
+        auto reader = makeStore(path); // reads while the write is open: WAL mode
+        QVERIFY(reader);
+        QCOMPARE(reader->clients().search(QStringLiteral("family"), 1000)->size(), 300);
+        QVERIFY(writing->commit());
+        QCOMPARE(reader->clients().search(QStringLiteral("garcía"), 10)->size(), 1);
+    }
+
+    // With another connection open (the desktop, say), the import cannot switch journals; it
+    // imports through the WAL as any other change, and the other connection sees the clients.
+    void anImportNextToAnOpenDesktopGoesThroughTheWal()
+    {
+        const QString path = freshPath();
+        auto store = makeStore(path);
+        auto desktop = makeStore(path);
+        QVERIFY(desktop);
+        QCOMPARE(desktop->clients().search(QString(), 10)->size(), 0);
+        auto report = importClientsCsv(*store, familiesCsv(200), {});
+        QVERIFY2(report, qPrintable(report.message()));
+        QCOMPARE(report->imported, 200);
+        QCOMPARE(journalMode(*store), QStringLiteral("wal"));
+        QCOMPARE(desktop->clients().search(QStringLiteral("family1"), 1000)->size(), 111); // 1, 10–19, 100–199
+        QVERIFY(store->database().check()->isEmpty());
+    }
+
+    // Re-encryption needs the file to itself: with the desktop open it is refused with a
+    // message that says so, and the old key still opens everything.
+    void rekeyWithTheDesktopOpenIsRefusedAndChangesNothing()
+    {
+        const QString path = freshPath();
+        auto store = makeStore(path);
+        Client keep = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
+        QVERIFY(saveClient(*store, keep));
+        auto desktop = makeStore(path);
+        QVERIFY(desktop);
+        const Status s = store->database().rekey(SecureBytes::random(32));
+        QVERIFY(!s);
+        QVERIFY2(s.message().contains(QLatin1String("open in another program")), qPrintable(s.message()));
+        QCOMPARE(journalMode(*store), QStringLiteral("wal"));
+        store.reset();
+        desktop.reset();
+        auto reopened = makeStore(path);
+        QVERIFY(reopened);
+        QVERIFY(reopened->clients().get(keep.meta.id));
+    }
+
+    // A power cut in the middle of an import: the files as they are just before the commit
+    // (pages already spilled into the file, the journal holding what they replaced) are
+    // rolled back on the next open. Nothing of the import shows, nothing was plaintext, and a
+    // wrong key is still refused.
+    void anImportCutOffPartWayLeavesTheDatabaseAsItWas()
+    {
+        const QString path = freshPath();
+        auto store = makeStore(path);
+        Client keep = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
+        QVERIFY(saveClient(*store, keep));
+        QVERIFY(store->database().exec(QStringLiteral("PRAGMA cache_size = 20"))); // spill pages early
+
+        struct Cut
+        {
+            QString db, to;
+            qint64 sizeBefore = 0;
+            bool taken = false;
+        } cut{path, m_tmp.filePath(QStringLiteral("cut%1").arg(m_n)), QFileInfo(path).size()};
+        sqlite3* handle = store->sql().driver()->handle().value<sqlite3*>();
+        sqlite3_commit_hook(
+            handle,
+            [](void* data) {
+                auto* c = static_cast<Cut*>(data);
+                // The import's commit (not the journal switch's), once part of it is in the file:
+                // the files as a power cut at this moment would leave them.
+                if (!c->taken && QFileInfo(c->db).size() > c->sizeBefore + 100 * 4096) {
+                    c->taken = true;
+                    QDir().mkpath(c->to);
+                    for (const auto& [file, bytes] : test::snapshot(QFileInfo(c->db).absolutePath()))
+                        test::writeAll(QDir(c->to).filePath(file), bytes);
+                }
+                return 0;
+            },
+            &cut);
+        auto report = importClientsCsv(*store, familiesCsv(2000), {});
+        sqlite3_commit_hook(handle, nullptr, nullptr);
+        QVERIFY2(report, qPrintable(report.message()));
+        QVERIFY2(cut.taken, "no part of the import was in the file before its commit");
+
+        const QString copy = QDir(cut.to).filePath(QFileInfo(path).fileName());
+        QVERIFY2(QFile::exists(copy + QStringLiteral("-journal")), "the import ran with a rollback journal");
+        for (const auto& [file, bytes] : test::snapshot(cut.to)) {
+            QVERIFY2(!bytes.startsWith("SQLite format 3"), qPrintable(file));
+            QVERIFY2(!bytes.contains("Family1") && !bytes.contains("n1@example") && !bytes.contains("García"),
+                     qPrintable(file));
+        }
+
+        auto wrong = Database::open(copy, SecureBytes::random(32));
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().kind, Error::Kind::WrongKey);
+
+        auto reopened = makeStore(copy);
+        QVERIFY(reopened);
+        QCOMPARE(reopened->clients().search(QString(), 10)->size(), 1);
+        QCOMPARE(reopened->clients().search(QStringLiteral("family"), 10)->size(), 0);
+        QCOMPARE(count(*reopened, QStringLiteral("outbox")), 1);
+        QVERIFY(reopened->clients().get(keep.meta.id));
+        QVERIFY(reopened->database().check()->isEmpty());
+        QVERIFY(!QFile::exists(copy + QStringLiteral("-journal")));
     }
 
     void readOnlyDatabaseRefusesTheWriteAndKeepsData()
