@@ -77,30 +77,43 @@ NewRow NewRow::make(const QString& table, const QString& entity, const QString& 
     row.opId = newId().toUtf8();
     // Every row of a table has the same columns: the rows one thread makes share one list per
     // table, so the writer's check that a table's rows agree compares lists, not 16 names.
-    thread_local std::vector<QStringList> known; // one per table (a handful)
-    const auto same = [&columns](const QStringList& names) {
-        return std::equal(columns.keyBegin(), columns.keyEnd(), names.cbegin(), names.cend());
+    // Each name's JSON key ("name":) is kept with the list, made once, not once per row.
+    struct Known
+    {
+        QStringList names;
+        std::vector<QByteArray> jsonKeys;
+    };
+    thread_local std::vector<Known> known; // one per table (a handful)
+    const auto same = [&columns](const Known& k) {
+        return std::equal(columns.keyBegin(), columns.keyEnd(), k.names.cbegin(), k.names.cend());
     };
     auto found = std::find_if(known.cbegin(), known.cend(), same);
     if (found == known.cend()) {
         if (known.size() >= 8)
             known.clear();
-        found = known.insert(known.cend(), columns.keys());
+        Known k{columns.keys(), {}};
+        for (const QString& name : std::as_const(k.names)) {
+            QByteArray& key = k.jsonKeys.emplace_back();
+            json::appendString(key, name);
+            key += ':';
+        }
+        found = known.insert(known.cend(), std::move(k));
     }
-    row.names = *found;
+    row.names = found->names;
+    const std::vector<QByteArray>& jsonKeys = found->jsonKeys;
     row.values.reserve(static_cast<size_t>(columns.size()));
     // The outbox entry is what json::compactObject() makes of the synced columns' stored
     // forms, written here in the same (key) order in the same pass.
     row.fields.reserve(64 + columns.size() * 32);
     row.fields += '{';
-    for (auto it = columns.begin(); it != columns.end(); ++it) {
+    size_t column = 0;
+    for (auto it = columns.begin(); it != columns.end(); ++it, ++column) {
         const StoredValue& stored = row.values.emplace_back(storedValueOf(it.value()));
         if (derived.contains(it.key()))
             continue;
         if (row.fields.size() > 1)
             row.fields += ',';
-        json::appendString(row.fields, it.key());
-        row.fields += ':';
+        row.fields += jsonKeys[column];
         switch (stored.kind) {
         case StoredValue::Kind::Text:
             json::appendUtf8String(row.fields, stored.text);
@@ -289,6 +302,7 @@ SearchEntry SearchEntry::make(QByteArrayView term, QByteArrayView clientId)
     SearchEntry e;
     e.bytes.reserve(term.size() + 1 + clientId.size());
     e.bytes.append(term).append('\0').append(clientId);
+    e.termSize = static_cast<int>(term.size());
     for (qsizetype i = 0; i < 8; ++i) // big-endian, so numbers order like the bytes
         e.prefix = (e.prefix << 8) | (i < e.bytes.size() ? static_cast<quint8>(e.bytes.at(i)) : 0u);
     return e;
@@ -318,10 +332,9 @@ Status BulkWriter::insertSearchTerms(std::vector<SearchEntry>& entries)
     };
     return inChunks(entries.size(), 2, sqlFor, [&entries](sqlite3_stmt* s, int i, size_t at) {
         const SearchEntry& e = entries[at];
-        const qsizetype split = e.bytes.indexOf('\0');
-        sqlite3_bind_text(s, i, e.bytes.constData(), static_cast<int>(split), SQLITE_STATIC);
-        sqlite3_bind_text(s, i + 1, e.bytes.constData() + split + 1, static_cast<int>(e.bytes.size() - split - 1),
-                          SQLITE_STATIC);
+        sqlite3_bind_text(s, i, e.bytes.constData(), e.termSize, SQLITE_STATIC);
+        sqlite3_bind_text(s, i + 1, e.bytes.constData() + e.termSize + 1,
+                          static_cast<int>(e.bytes.size()) - e.termSize - 1, SQLITE_STATIC);
     });
 }
 

@@ -54,6 +54,7 @@ struct SearchEntry
 
     quint64 prefix = 0;
     QByteArray bytes;
+    int termSize = 0; // the bytes before the \0
 };
 
 // Writes many new rows inside one ChangeSet through the sqlite3 API, without a QVariant

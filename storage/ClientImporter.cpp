@@ -336,10 +336,14 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     // The rows are made ready on other threads (ids, stored values, outbox JSON, search
     // terms), a slice each, two slices ahead of this thread, which writes them in order.
     BulkWriter writer(*cs);
+    // The first slice is small, so that this thread starts writing after a few milliseconds
+    // instead of waiting for a whole slice to be made ready.
+    const qsizetype firstSlice = 512;
     const qsizetype slice = 4096;
-    const auto prepare = [&drafts, first = *firstNumber](qsizetype from, std::shared_ptr<PreparedSlice> written) {
+    const auto prepare = [&drafts, first = *firstNumber](qsizetype from, qsizetype to,
+                                                         std::shared_ptr<PreparedSlice> written) {
         written.reset(); // a slice already written, freed here rather than on the writing thread
-        return std::make_shared<PreparedSlice>(prepareRows(drafts, first, from, qMin(from + slice, drafts.size())));
+        return std::make_shared<PreparedSlice>(prepareRows(drafts, first, from, to));
     };
     std::vector<SearchEntry> terms;
     terms.reserve(static_cast<size_t>(drafts.size()) * 6);
@@ -347,8 +351,9 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     qsizetype scheduled = 0;
     const auto schedule = [&](std::shared_ptr<PreparedSlice> written) {
         if (scheduled < drafts.size()) {
-            ahead.push_back(std::async(std::launch::async, prepare, scheduled, std::move(written)));
-            scheduled += slice;
+            const qsizetype to = qMin(scheduled + (scheduled == 0 ? firstSlice : slice), drafts.size());
+            ahead.push_back(std::async(std::launch::async, prepare, scheduled, to, std::move(written)));
+            scheduled = to;
         }
     };
     schedule(nullptr);

@@ -86,6 +86,7 @@ Error notFound()
 QStringList ClientRepository::searchTermsFor(const Client& c)
 {
     QStringList terms;
+    terms.reserve(8); // names both ways, email, phone both ways, number: one allocation
     auto add = [&terms](const QString& t) {
         if (!t.isEmpty() && !terms.contains(t))
             terms << t;
@@ -95,7 +96,12 @@ QStringList ClientRepository::searchTermsFor(const Client& c)
     const QString first = text::searchKey(c.firstName);
     const QString last = text::searchKey(c.lastName);
     const auto joined = [](const QString& a, const QString& b) {
-        return a.isEmpty() ? b : b.isEmpty() ? a : a + QLatin1Char(' ') + b;
+        if (a.isEmpty() || b.isEmpty())
+            return a.isEmpty() ? b : a;
+        QString both;
+        both.reserve(a.size() + 1 + b.size());
+        both.append(a).append(QLatin1Char(' ')).append(b);
+        return both;
     };
     add(joined(first, last));
     add(joined(last, first));
