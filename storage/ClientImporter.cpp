@@ -185,19 +185,19 @@ struct PreparedSlice
 // The rows of drafts[from, to): each client (numbered from first on, in file order), its
 // contact and the relation between them, as ClientRepository and RelationRepository would
 // store them.
-PreparedSlice prepareRows(const QList<Draft>& drafts, qint64 first, qsizetype from, qsizetype to)
+PreparedSlice prepareRows(const std::vector<const Draft*>& drafts, qint64 first, qsizetype from, qsizetype to)
 {
     PreparedSlice out;
     out.rows.reserve(static_cast<size_t>(to - from) * 3);
-    out.firstLine = drafts.at(from).line;
-    out.lastLine = drafts.at(to - 1).line;
+    out.firstLine = drafts[static_cast<size_t>(from)]->line;
+    out.lastLine = drafts[static_cast<size_t>(to - 1)]->line;
     const QString clients = QStringLiteral("clients");
     const QString client = QStringLiteral("client");
     const QString terms = QStringLiteral("search_terms");
     const QString created = ClientRepository::createdSummary(); // translated once, not per client
     int termsColumn = -1; // its place among the columns, the same for every client
     for (qsizetype i = from; i < to; ++i) {
-        const Draft& d = drafts.at(i);
+        const Draft& d = *drafts[static_cast<size_t>(i)];
         Client c = d.client;
         c.meta.id = newId();
         c.clientNumber = first + i;
@@ -234,11 +234,21 @@ PreparedSlice prepareRows(const QList<Draft>& drafts, qint64 first, qsizetype fr
     return out;
 }
 
+// Name (as search compares it), email, phone and date of birth; built in place, once per
+// row of the file.
 QString duplicateKey(const Draft& d)
 {
-    return text::searchKey(d.client.firstName + QLatin1Char('|') + d.client.lastName) + QLatin1Char('|') +
-           d.client.email + QLatin1Char('|') + d.client.mobilePhone + QLatin1Char('|') +
-           text::isoDate(d.client.dateOfBirth);
+    const Client& c = d.client;
+    QString name;
+    name.reserve(c.firstName.size() + 1 + c.lastName.size());
+    name.append(c.firstName).append(QLatin1Char('|')).append(c.lastName);
+    name = text::searchKey(name);
+    const QString born = text::isoDate(c.dateOfBirth);
+    QString key;
+    key.reserve(name.size() + c.email.size() + c.mobilePhone.size() + born.size() + 3);
+    key.append(name).append(QLatin1Char('|')).append(c.email).append(QLatin1Char('|'));
+    key.append(c.mobilePhone).append(QLatin1Char('|')).append(born);
+    return key;
 }
 
 } // namespace
@@ -296,8 +306,8 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
         r.get();
 
     ImportReport report;
-    QList<Draft> drafts;
-    drafts.reserve(rows.size() - 1);
+    std::vector<const Draft*> drafts; // the rows to import, where they were checked (not copied)
+    drafts.reserve(static_cast<size_t>(rows.size()));
     QHash<QString, int> seen; // duplicate rows within the file
     seen.reserve(rows.size());
     for (qsizetype i = 1; i < rows.size(); ++i) {
@@ -318,7 +328,7 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
             continue;
         }
         seen.insert(key, row.line);
-        drafts << std::move(d).value();
+        drafts.push_back(&*d);
     }
     if (!report.problems.isEmpty() && !options.skipInvalid)
         return report; // nothing written: the caller shows the problems
@@ -330,7 +340,8 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     auto cs = store.changeSet();
     if (Status s = cs->begin(); !s)
         return s.error();
-    auto firstNumber = store.clients().reserveNumbers(*cs, drafts.size());
+    const auto count = static_cast<qsizetype>(drafts.size());
+    auto firstNumber = store.clients().reserveNumbers(*cs, count);
     if (!firstNumber)
         return firstNumber.error();
     // The rows are made ready on other threads (ids, stored values, outbox JSON, search
@@ -346,12 +357,12 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
         return std::make_shared<PreparedSlice>(prepareRows(drafts, first, from, to));
     };
     std::vector<SearchEntry> terms;
-    terms.reserve(static_cast<size_t>(drafts.size()) * 6);
+    terms.reserve(drafts.size() * 6);
     std::deque<std::future<std::shared_ptr<PreparedSlice>>> ahead;
     qsizetype scheduled = 0;
     const auto schedule = [&](std::shared_ptr<PreparedSlice> written) {
-        if (scheduled < drafts.size()) {
-            const qsizetype to = qMin(scheduled + (scheduled == 0 ? firstSlice : slice), drafts.size());
+        if (scheduled < count) {
+            const qsizetype to = qMin(scheduled + (scheduled == 0 ? firstSlice : slice), count);
             ahead.push_back(std::async(std::launch::async, prepare, scheduled, to, std::move(written)));
             scheduled = to;
         }
@@ -367,14 +378,14 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
                                tr("lines %1 to %2: %3").arg(ready->firstLine).arg(ready->lastLine).arg(s.message()));
         terms.insert(terms.end(), std::make_move_iterator(ready->terms.begin()),
                      std::make_move_iterator(ready->terms.end()));
-        if (scheduled < drafts.size())
+        if (scheduled < count)
             schedule(std::move(ready));
         else
             last.push_back(std::move(ready));
     }
-    for (const Draft& d : std::as_const(drafts)) {
+    for (const Draft* d : drafts) {
         ++report.imported;
-        if (d.hasContact)
+        if (d->hasContact)
             ++report.contacts;
     }
     // What the file became is freed on the other core while this one writes the search terms
