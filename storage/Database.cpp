@@ -294,8 +294,7 @@ Result<QStringList> Database::check()
     return problems;
 }
 
-RollbackJournal::RollbackJournal(Database& db)
-    : m_db(db)
+RollbackJournal::RollbackJournal(Database& db) : m_db(db)
 {
     QSqlQuery q(db.sql());
     // The pragma answers with the mode now in force ("wal" when it could not change), or

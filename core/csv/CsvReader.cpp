@@ -33,8 +33,7 @@ int firstBadLine(QByteArrayView bytes)
 }
 
 // Where the run of ordinary characters from `from` ends: the first of `stops`, or `end`.
-template <size_t N>
-const QChar* runEnd(const QChar* from, const QChar* end, const char16_t (&stops)[N])
+template <size_t N> const QChar* runEnd(const QChar* from, const QChar* end, const char16_t (&stops)[N])
 {
     for (; from < end; ++from)
         for (const char16_t s : stops)
@@ -63,9 +62,8 @@ Result<QList<CsvRow>> CsvReader::parse(const QByteArray& input)
     const int nulLine = nul < 0 ? 0 : lineAt(bytes, nul);
     if (badLine > 0 && (nulLine == 0 || badLine <= nulLine))
         return Error::invalid(
-            QCoreApplication::translate("Csv",
-                                        "Line %1 is not valid UTF-8 text (the file may be saved as Latin-1 or "
-                                        "Windows-1252). Save it as CSV UTF-8 and import again.")
+            QCoreApplication::translate("Csv", "Line %1 is not valid UTF-8 text (the file may be saved as Latin-1 or "
+                                               "Windows-1252). Save it as CSV UTF-8 and import again.")
                 .arg(badLine));
     if (nulLine > 0)
         return Error::invalid(

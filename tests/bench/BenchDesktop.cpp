@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -38,8 +39,9 @@ struct Fixture
 
 Fixture& fixture()
 {
-    static Fixture* f = [] {
-        auto* fx = new Fixture;
+    // Destroyed at exit, so that its folder (1.5 GB) is removed and not left in /tmp.
+    static const std::unique_ptr<Fixture> f = [] {
+        auto fx = std::make_unique<Fixture>();
         fx->path = fx->dir.filePath(QStringLiteral("desk.db"));
         auto created = pd::Database::create(fx->path, fx->key);
         if (!created)

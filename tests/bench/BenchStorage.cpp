@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -83,8 +84,9 @@ void populate(pd::Store& store, bool first)
 
 Fixture& fixture()
 {
-    static Fixture* f = [] {
-        auto* fx = new Fixture;
+    // Destroyed at exit, so that its folder (1.5 GB) is removed and not left in /tmp.
+    static const std::unique_ptr<Fixture> f = [] {
+        auto fx = std::make_unique<Fixture>();
         fx->encryptedPath = fx->dir.filePath(QStringLiteral("enc.db"));
         fx->plainPath = fx->dir.filePath(QStringLiteral("plain.db"));
         {

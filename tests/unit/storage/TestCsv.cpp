@@ -219,7 +219,8 @@ private slots:
     // lines and error messages as the character-at-a-time reader.
     void readsLikeTheCharacterAtATimeReader()
     {
-        const QList<QByteArray> pieces = {"a", "bc", "\xC3\xA9", "\"", "\"\"", ",", "\r", "\n", "\r\n", " ", "\xE9", "\xF0\x9F\x8C\x88"};
+        const QList<QByteArray> pieces = {"a",  "bc", "\xC3\xA9", "\"", "\"\"", ",",
+                                          "\r", "\n", "\r\n",     " ",  "\xE9", "\xF0\x9F\x8C\x88"};
         QRandomGenerator random(20261130);
         for (int n = 0; n < 5000; ++n) {
             QByteArray input;
