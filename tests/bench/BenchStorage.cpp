@@ -282,7 +282,7 @@ void BM_ImportCsv100k(benchmark::State& state)
     state.counters["rows_per_s"] = benchmark::Counter(kClients, benchmark::Counter::kIsIterationInvariantRate);
     setLabel(state);
 }
-BENCHMARK(BM_ImportCsv100k)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(2);
+BENCHMARK(BM_ImportCsv100k)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5);
 
 } // namespace
 
