@@ -394,7 +394,8 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
         return std::async(
             std::launch::async, [](auto...) {}, std::move(data)...);
     };
-    auto freed = freeing(std::move(parsed).value(), std::move(checked), std::move(drafts), std::move(last));
+    auto freed =
+        freeing(std::move(parsed).value(), std::move(checked), std::move(drafts), std::move(seen), std::move(last));
     if (Status s = writer.insertSearchTerms(terms); !s)
         return s.error();
     auto freedTerms = freeing(std::move(terms));
