@@ -299,13 +299,19 @@ RollbackJournal::RollbackJournal(Database& db) : m_db(db)
     QSqlQuery q(db.sql());
     // The pragma answers with the mode now in force ("wal" when it could not change), or
     // fails with "database is locked" while another connection reads.
-    m_active = q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && q.next() &&
-               q.value(0).toString() == QLatin1String("delete");
-    if (!m_active)
+    const bool answered = q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && q.next();
+    m_active = answered && q.value(0).toString() == QLatin1String("delete");
+    if (m_active)
+        return;
+    const QSqlError e = q.lastError();
+    const int code = e.nativeErrorCode().toInt() & 0xff;
+    if (answered || code == SQLITE_BUSY || code == SQLITE_LOCKED)
         m_error = Error::make(Error::Kind::Unavailable,
                               QCoreApplication::translate("Database",
                                                           "The database is open in another program (the desktop "
                                                           "application or another command). Close it and try again."));
+    else
+        m_error = Error::make(isReadOnlyOrFull(e) ? Error::Kind::Io : Error::Kind::Internal, sqlErrorText(e));
 }
 
 RollbackJournal::~RollbackJournal()
