@@ -30,6 +30,22 @@ bool isNotADatabase(const QSqlError& e)
            e.databaseText().contains(QLatin1String("not a database"));
 }
 
+// Another connection holds the file (a command-line import or rekey writing it).
+bool isBusy(const QSqlError& e)
+{
+    const int code = e.nativeErrorCode().toInt() & 0xff;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
+Error busyError()
+{
+    return Error::make(Error::Kind::Unavailable,
+                       QCoreApplication::translate("Database",
+                                                   "The database is in use by another program (a command-line "
+                                                   "import or re-key may be running). Nothing was changed; try again "
+                                                   "when it has finished."));
+}
+
 bool isReadOnlyOrFull(const QSqlError& e)
 {
     const int code = e.nativeErrorCode().toInt() & 0xff;
@@ -160,6 +176,8 @@ Status Database::configure(bool encrypted)
     // before anything is written.
     if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
         const QSqlError e = q.lastError();
+        if (isBusy(e))
+            return busyError();
         if (isNotADatabase(e))
             return Error::make(
                 Error::Kind::WrongKey,
@@ -179,6 +197,8 @@ Status Database::configure(bool encrypted)
     for (const QString& p : pragmas) {
         if (!q.exec(p)) {
             const QSqlError e = q.lastError();
+            if (isBusy(e))
+                return busyError();
             return Error::make(isReadOnlyOrFull(e) ? Error::Kind::Io : Error::Kind::Corrupt,
                                QCoreApplication::translate("Database", "The database could not be prepared (%1): %2")
                                    .arg(p, sqlErrorText(e)));
@@ -304,8 +324,7 @@ RollbackJournal::RollbackJournal(Database& db) : m_db(db)
     if (m_active)
         return;
     const QSqlError e = q.lastError();
-    const int code = e.nativeErrorCode().toInt() & 0xff;
-    if (answered || code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    if (answered || isBusy(e))
         m_error = Error::make(Error::Kind::Unavailable,
                               QCoreApplication::translate("Database",
                                                           "The database is open in another program (the desktop "

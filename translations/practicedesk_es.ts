@@ -270,6 +270,10 @@
         <source>The database is open in another program (the desktop application or another command). Close it and try again.</source>
         <translation>La base de datos está abierta en otro programa (la aplicación de escritorio u otro comando). Ciérrelo y vuelva a intentarlo.</translation>
     </message>
+    <message>
+        <source>The database is in use by another program (a command-line import or re-key may be running). Nothing was changed; try again when it has finished.</source>
+        <translation>La base de datos está en uso por otro programa (puede estar en curso una importación o un cambio de clave desde la línea de comandos). No se ha cambiado nada; vuelva a intentarlo cuando termine.</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabels</name>

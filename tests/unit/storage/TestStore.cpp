@@ -318,6 +318,33 @@ private slots:
         QVERIFY(store->database().check()->isEmpty());
     }
 
+    // A desktop started while a command-line import writes straight into the file waits
+    // for it (the busy timeout), then is told the database is in use: not that it is
+    // damaged. Started afterwards, it opens and sees the clients.
+    void openingDuringADirectImportSaysTheDatabaseIsBusy()
+    {
+        const QString path = freshPath();
+        auto store = makeStore(path);
+        QVERIFY(store->database().exec(QStringLiteral("PRAGMA cache_size = 20"))); // the file is being written
+        RollbackJournal direct(store->database());
+        QVERIFY(direct.active());
+        auto cs = store->changeSet();
+        QVERIFY(cs->begin());
+        for (int i = 0; i < 400; ++i) {
+            Client c = client(QStringLiteral("Name%1").arg(i), QStringLiteral("Family%1").arg(i));
+            QVERIFY(store->clients().save(*cs, c));
+        }
+        auto opened = Database::open(path, m_key);
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind, Error::Kind::Unavailable);
+        QVERIFY2(opened.message().contains(QLatin1String("in use by another program")), qPrintable(opened.message()));
+        QVERIFY(cs->commit());
+        QVERIFY(direct.end());
+        auto later = makeStore(path);
+        QVERIFY(later);
+        QCOMPARE(later->clients().search(QStringLiteral("family"), 1000)->size(), 400);
+    }
+
     // Re-encryption needs the file to itself: with the desktop open it is refused with a
     // message that says so, and the old key still opens everything.
     void rekeyWithTheDesktopOpenIsRefusedAndChangesNothing()
