@@ -33,7 +33,7 @@ Result<RelatedPerson> ClientService::resolve(const PersonDraft& d)
 }
 
 Status ClientService::save(Client& client, QList<PersonDraft>& people, const QStringList& removedRelationIds,
-                          const std::optional<QMap<QString, QString>>& portalOverrides)
+                           const std::optional<QMap<QString, QString>>& portalOverrides)
 {
     // Check everything before writing anything.
     QList<RelatedPerson> resolved;
@@ -90,7 +90,8 @@ Status ClientService::save(Client& client, QList<PersonDraft>& people, const QSt
             const bool off = portalOverrides->value(key) == QLatin1String("false");
             const bool wasOff = stored->value(key) == QLatin1String("false");
             if (off && !wasOff) {
-                if (Status s = m_store.settings().setClientOverride(*cs, client.meta.id, key, QStringLiteral("false")); !s)
+                if (Status s = m_store.settings().setClientOverride(*cs, client.meta.id, key, QStringLiteral("false"));
+                    !s)
                     return s;
             } else if (!off && stored->contains(key)) {
                 if (Status s = m_store.settings().clearClientOverride(*cs, client.meta.id, key); !s)
