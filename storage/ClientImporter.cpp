@@ -180,6 +180,7 @@ struct PreparedSlice
     std::vector<SearchEntry> terms;
     int firstLine = 0; // of the file, for messages
     int lastLine = 0;
+    qsizetype clients = 0;
 };
 
 // The rows of drafts[from, to): each client (numbered from first on, in file order), its
@@ -191,6 +192,7 @@ PreparedSlice prepareRows(const std::vector<const Draft*>& drafts, qint64 first,
     out.rows.reserve(static_cast<size_t>(to - from) * 3);
     out.firstLine = drafts[static_cast<size_t>(from)]->line;
     out.lastLine = drafts[static_cast<size_t>(to - 1)]->line;
+    out.clients = to - from;
     const QString clients = QStringLiteral("clients");
     const QString client = QStringLiteral("client");
     const QString terms = QStringLiteral("search_terms");
@@ -284,6 +286,11 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     for (qsizetype c = 0; c < kColumnCount; ++c)
         places[static_cast<size_t>(c)] = col.value(kColumns.at(c), -1);
 
+    const auto tell = [&options](ImportProgress::Stage stage, qsizetype done, qsizetype total) {
+        if (options.progress)
+            options.progress(ImportProgress{stage, done, total});
+    };
+    tell(ImportProgress::Stage::Checking, 0, rows.size() - 1);
     // Rows are checked on every core (each row on its own), then reported in file order.
     const QDate today = store.clock().today();
     const qsizetype header = rows.first().fields.size();
@@ -370,6 +377,8 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     schedule(nullptr);
     schedule(nullptr);
     std::vector<std::shared_ptr<PreparedSlice>> last; // written, with no slice left to free them
+    qsizetype written = 0;
+    tell(ImportProgress::Stage::Writing, 0, count);
     while (!ahead.empty()) {
         std::shared_ptr<PreparedSlice> ready = ahead.front().get();
         ahead.pop_front();
@@ -378,6 +387,8 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
                                tr("lines %1 to %2: %3").arg(ready->firstLine).arg(ready->lastLine).arg(s.message()));
         terms.insert(terms.end(), std::make_move_iterator(ready->terms.begin()),
                      std::make_move_iterator(ready->terms.end()));
+        written += ready->clients;
+        tell(ImportProgress::Stage::Writing, written, count);
         if (scheduled < count)
             schedule(std::move(ready));
         else
@@ -396,6 +407,7 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     };
     auto freed =
         freeing(std::move(parsed).value(), std::move(checked), std::move(drafts), std::move(seen), std::move(last));
+    tell(ImportProgress::Stage::Finishing, count, count);
     if (Status s = writer.insertSearchTerms(terms); !s)
         return s.error();
     auto freedTerms = freeing(std::move(terms));

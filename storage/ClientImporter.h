@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QStringList>
 
+#include <functional>
+
 namespace pd {
 
 class Store;
@@ -17,10 +19,23 @@ class Store;
 // Every row is checked first; a bad row is reported with its line number and reason and
 // nothing is written unless every row is valid (or skipInvalid is set). The whole import
 // is one transaction: it lands completely or not at all.
+// How far an import has gone: rows checked, then clients written (of those to write), then
+// the search index and the commit.
+struct ImportProgress
+{
+    enum class Stage { Checking, Writing, Finishing };
+    Stage stage = Stage::Checking;
+    qsizetype done = 0;
+    qsizetype total = 0;
+};
+
 struct ImportOptions
 {
     bool skipInvalid = false;
     QString defaultCountryCode = QStringLiteral("1");
+    // Called on the importing thread as it goes (a few dozen times for 100,000 rows); may be
+    // empty.
+    std::function<void(const ImportProgress&)> progress;
 };
 
 struct ImportReport

@@ -1,5 +1,6 @@
 #include "app/cli/AdminCommand.h"
 
+#include "app/cli/TerminalProgress.h"
 #include "storage/ClientImporter.h"
 #include "storage/sync/SyncStore.h"
 #include "sync/SyncEngine.h"
@@ -255,6 +256,11 @@ void AdminCommand::runSync(const QUrl& loginServer)
             SecureBytes::wipe(password);
             return;
         }
+        m_progress = std::make_unique<TerminalProgress>();
+        connect(m_engine.get(), &SyncEngine::progress, this, [this] {
+            const SyncEngine::Summary sum = m_engine->lastSummary();
+            m_progress->show(tr("Syncing: sent %L1 changes, received %L2…").arg(sum.pushed).arg(sum.pulled));
+        });
         connect(m_engine.get(), &SyncEngine::finished, this, [this](bool ok, const QString& error) {
             const SyncEngine::Summary sum = m_engine->lastSummary();
             if (!ok)
@@ -288,6 +294,7 @@ void AdminCommand::closeAndFinish(int code, const QString& message)
     if (m_closing)
         return;
     m_closing = true;
+    m_progress.reset(); // erases the progress line before the outcome is printed
     // Called from inside the engine's and the transport's own signals and callbacks: they are
     // destroyed on the next turn of the event loop, once those have returned.
     QTimer::singleShot(0, this, [this, code, message] {
@@ -360,7 +367,21 @@ Status AdminCommand::runCommand(Store& store)
                                tr("Cannot read %1: %2").arg(m_positional.first(), f.errorString()));
         ImportOptions options;
         options.skipInvalid = m_skipInvalid;
+        TerminalProgress shown;
+        options.progress = [&shown, stage = -1](const ImportProgress& p) mutable {
+            const bool newStage = static_cast<int>(p.stage) != stage;
+            stage = static_cast<int>(p.stage);
+            switch (p.stage) {
+            case ImportProgress::Stage::Checking:
+                return shown.show(AdminCommand::tr("Checking %L1 rows…").arg(p.total), newStage);
+            case ImportProgress::Stage::Writing:
+                return shown.show(AdminCommand::tr("Writing clients: %L1 of %L2").arg(p.done).arg(p.total), newStage);
+            case ImportProgress::Stage::Finishing:
+                return shown.show(AdminCommand::tr("Writing the search index and saving…"), newStage);
+            }
+        };
         auto report = importClientsCsv(store, f.readAll(), options);
+        shown.clear();
         if (!report)
             return report.error();
         for (const QString& p : report->problems)

@@ -17,6 +17,7 @@ class SecureBytes;
 class Store;
 class SyncEngine;
 class SyncStore;
+class TerminalProgress;
 class TokenVault;
 
 // practicedesk-cli: parses the command line, unlocks the data folder (keychain, or the
@@ -62,6 +63,7 @@ private:
     std::unique_ptr<TokenVault> m_tokens;
     std::unique_ptr<NetworkTransport> m_transport;
     std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<TerminalProgress> m_progress; // sync: what has gone each way so far
     int m_pendingWrites = 0;
     bool m_closing = false;
     int m_exitCode = -1;

@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -128,6 +129,19 @@ private slots:
         QCOMPARE(*other.store().clients().count(), 150 + added);
         const CliResult again = cli({QStringLiteral("sync")});
         QVERIFY(again.out.contains(QLatin1String("sent 0 changes")));
+        QVERIFY2(!again.err.contains(QLatin1Char('\r')), "no progress line without a terminal");
+
+        // On a terminal (forced here), a sync shows what has gone each way so far on one line
+        // of standard error, erased before the outcome.
+        other.addClient(QStringLiteral("Late"), QStringLiteral("Arrival"), QStringLiteral("late@example.com"));
+        QVERIFY(other.syncOnce());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PRACTICEDESK_PROGRESS"), QStringLiteral("always"));
+        const CliResult watched = runCli(base() + QStringList{QStringLiteral("sync")}, kPass + '\n', env);
+        QVERIFY2(watched.exitCode == 0, qPrintable(watched.err));
+        QVERIFY2(watched.err.contains(QLatin1String("\rSyncing: sent 0 changes, received")), qPrintable(watched.err));
+        QVERIFY2(watched.err.endsWith(QLatin1Char('\r')), "the line is erased at the end");
+        QVERIFY2(watched.out.contains(QLatin1String("received 1.")), qPrintable(watched.out));
     }
 };
 

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -66,6 +67,36 @@ private slots:
         const auto r = cli({QStringLiteral("frobnicate")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QLatin1String("Unknown command")));
+    }
+
+    // A long import shows how far it is on one line of standard error, rewritten in place,
+    // when a person watches it on a terminal; a script reading the output gets none of it.
+    void importShowsProgressOnATerminalOnly()
+    {
+        QByteArray csv = kHeader;
+        for (int i = 0; i < 6000; ++i)
+            csv += QStringLiteral("Name%1,Family%1,n%1@example.com,,,no,,,,,\n").arg(i).toUtf8();
+        writeCsv(QStringLiteral("big.csv"), csv);
+        const QStringList args = {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--passphrase-stdin"),
+                                  QStringLiteral("import-clients"), file(QStringLiteral("big.csv"))};
+
+        const auto piped = pd::test::runCli(args, kPass); // standard error is a pipe here
+        QCOMPARE(piped.exitCode, 0);
+        QVERIFY2(!piped.err.contains(QLatin1Char('\r')) && !piped.err.contains(QLatin1String("Writing")),
+                 qPrintable(piped.err));
+
+        QDir(dataDir()).removeRecursively();
+        QCOMPARE(cli({QStringLiteral("init")}).exitCode, 0);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PRACTICEDESK_PROGRESS"), QStringLiteral("always")); // as on a terminal
+        const auto shown = pd::test::runCli(args, kPass, env);
+        QCOMPARE(shown.exitCode, 0);
+        QVERIFY2(shown.err.contains(QLatin1String("\rChecking 6,000 rows")), qPrintable(shown.err));
+        QVERIFY2(shown.err.contains(QLatin1String("\rWriting clients: 0 of 6,000")), qPrintable(shown.err));
+        QVERIFY2(shown.err.contains(QLatin1String("Writing the search index")), qPrintable(shown.err));
+        QVERIFY2(shown.err.endsWith(QLatin1Char('\r')), "the line is erased at the end");
+        QVERIFY2(shown.out.startsWith(QLatin1String("Imported 6000 clients")), qPrintable(shown.out));
+        QCOMPARE(clientCount(), 6000);
     }
 
     void initTwiceIsRefusedAndKeepsData()

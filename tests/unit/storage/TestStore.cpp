@@ -277,6 +277,41 @@ private slots:
         QVERIFY(store->clients().get(keep.meta.id));
     }
 
+    // An import says how far it is: the rows it checks, the clients written so far (never
+    // going back), then the search index and the commit; invalid rows skipped are not
+    // counted among those to write.
+    void anImportReportsItsProgress()
+    {
+        auto store = makeStore(freshPath());
+        QByteArray csv = familiesCsv(10000);
+        csv += "Bad,Row,not-an-email,,,no\n";
+        QList<ImportProgress> seen;
+        ImportOptions options;
+        options.skipInvalid = true;
+        options.progress = [&seen](const ImportProgress& p) { seen << p; };
+        auto report = importClientsCsv(*store, csv, options);
+        QVERIFY2(report, qPrintable(report.message()));
+        QCOMPARE(report->imported, 10000);
+        QVERIFY(seen.size() >= 4);
+        QCOMPARE(seen.first().stage, ImportProgress::Stage::Checking);
+        QCOMPARE(seen.first().total, 10001);
+        QCOMPARE(seen.last().stage, ImportProgress::Stage::Finishing);
+        QCOMPARE(seen.last().done, 10000);
+        qsizetype written = -1;
+        int writes = 0;
+        for (qsizetype i = 1; i < seen.size(); ++i) {
+            QVERIFY(seen.at(i).stage >= seen.at(i - 1).stage);
+            if (seen.at(i).stage != ImportProgress::Stage::Writing)
+                continue;
+            ++writes;
+            QCOMPARE(seen.at(i).total, 10000);
+            QVERIFY(seen.at(i).done >= written);
+            written = seen.at(i).done;
+        }
+        QVERIFY2(writes >= 3, "progress while writing, not only at its ends");
+        QCOMPARE(written, 10000);
+    }
+
     // The command line's import writes straight into the file (a rollback journal instead of
     // the WAL, each page once), then the WAL is back: a reader is not held up by a writer.
     void anImportGoesBackToTheWalAfterwards()
