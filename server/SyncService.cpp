@@ -545,14 +545,17 @@ Result<int> SyncService::prune(QSqlDatabase& db, int days)
     if (Status s = tx.begin(); !s)
         return s.error();
     QSqlQuery q(db);
+    // The tombstones go, each practice's oldest cursor still served moves past them, and the
+    // answer is how many records went (a WITH's UPDATE runs whether or not it is read).
     q.prepare(QStringLiteral(
         "WITH gone AS (DELETE FROM records WHERE deleted AND updated_at < now() - (? || ' days')::interval "
-        "RETURNING practice_id, version) UPDATE practices p SET min_seq = GREATEST(p.min_seq, m.seq) FROM (SELECT "
-        "practice_id, max(version) seq FROM gone GROUP BY practice_id) m WHERE p.id = m.practice_id"));
+        "RETURNING practice_id, version), moved AS (UPDATE practices p SET min_seq = GREATEST(p.min_seq, m.seq) "
+        "FROM (SELECT practice_id, max(version) seq FROM gone GROUP BY practice_id) m WHERE p.id = m.practice_id) "
+        "SELECT count(*) FROM gone"));
     q.addBindValue(QString::number(days));
     if (Status s = exec(q, "pruning"); !s)
         return s.error();
-    const int n = q.numRowsAffected();
+    const int n = q.next() ? q.value(0).toInt() : 0;
     if (Status s = tx.commit(); !s)
         return s.error();
     return n;

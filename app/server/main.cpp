@@ -185,7 +185,7 @@ int main(int argc, char* argv[])
         auto n = SyncService::prune(db, days);
         if (!n)
             return fail(1, n.message());
-        std::printf("Pruned deleted records older than %d days.\n", days);
+        std::printf("Pruned %d deleted records older than %d days.\n", *n, days);
         return 0;
     }
     return serve(*config);

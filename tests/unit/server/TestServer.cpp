@@ -420,17 +420,19 @@ private slots:
     {
         startServer();
         const QString token = login(QStringLiteral("admin"), QStringLiteral("admin-password"));
-        const QString id = newId();
-        push(token, {op(QStringLiteral("client"), id, {{QStringLiteral("first_name"), QStringLiteral("Gone")}})});
-        wire::Op del = op(QStringLiteral("client"), id, {}, 1);
-        del.kind = wire::OpKind::Delete;
-        push(token, {del});
+        for (const QString& id : {newId(), newId()}) { // two tombstones in one practice
+            push(token, {op(QStringLiteral("client"), id, {{QStringLiteral("first_name"), QStringLiteral("Gone")}})});
+            wire::Op del = op(QStringLiteral("client"), id, {}, 1);
+            del.kind = wire::OpKind::Delete;
+            push(token, {del});
+        }
         push(token, {op(QStringLiteral("client"), newId(), {{QStringLiteral("first_name"), QStringLiteral("Stays")}})});
         auto db = PgDatabase::forThisThread(m_url);
         QSqlDatabase conn = *db;
         QSqlQuery age(conn);
         QVERIFY(age.exec(QStringLiteral("UPDATE records SET updated_at = now() - interval '40 days' WHERE deleted")));
-        QVERIFY(SyncService::prune(conn, 30).ok());
+        QCOMPARE(*SyncService::prune(conn, 30), 2); // the two tombstones, not the record that stays
+        QCOMPARE(*SyncService::prune(conn, 30), 0);
         const Answer old = get("/v1/sync/pull?cursor=1&schema=1", token);
         QCOMPARE(old.status, 410);
         QCOMPARE(old.body.value(QStringLiteral("error")).toString(), QStringLiteral("resync_required"));
