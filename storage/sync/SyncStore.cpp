@@ -349,9 +349,7 @@ QList<PreparedChange> SyncStore::prepare(const QList<wire::Change>& changes)
                 p.values << sqlValue(it.value(), false);
             }
             if (change.entity == QLatin1String("client")) {
-                const QVariantMap derived = ClientRepository::derivedColumnsFor(change.fields);
-                p.sortKey = derived.value(QStringLiteral("sort_key"));
-                p.searchTerms = derived.value(QStringLiteral("search_terms"));
+                p.derived = ClientRepository::derivedColumnsFor(change.fields);
             }
         }
         out << std::move(p);
@@ -453,7 +451,7 @@ const SyncStore::WritePlan& SyncStore::writePlan(const TableInfo& table, const w
     if (table.hasCreatedAt)
         cols << QStringLiteral("created_at");
     if (table.table == QLatin1String("clients"))
-        cols << QStringLiteral("sort_key") << QStringLiteral("search_terms"); // bound so by applyChange()
+        cols << ClientRepository::derivedColumns(); // sort key and search terms, see applyChange()
     plan.insertSql =
         QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
             .arg(table.table, cols.join(QStringLiteral(", ")), QStringLiteral("?, ").repeated(cols.size()).chopped(2));
@@ -585,8 +583,10 @@ Status SyncStore::applyChange(const wire::Change& change, const PreparedChange& 
     // A client is inserted with its sort key and search terms (from the pulled fields, which
     // are the whole record), rather than updated with them afterwards.
     const bool client = change.entity == QLatin1String("client");
-    if (client) // as the plan's insert names them
-        values << prepared.sortKey << prepared.searchTerms;
+    if (client) {
+        for (const QString& name : ClientRepository::derivedColumns()) // as in the plan's insert
+            values << prepared.derived.value(name);
+    }
     auto inserted = run(plan.insertSql, values, values.size());
     if (!inserted)
         return inserted.error();
@@ -607,7 +607,7 @@ Status SyncStore::applyChange(const wire::Change& change, const PreparedChange& 
         return {};
     if (*inserted > 0) {
         const QByteArray id = change.entityId.toUtf8();
-        const QByteArray terms = prepared.searchTerms.toString().toUtf8();
+        const QByteArray terms = prepared.derived.value(QStringLiteral("search_terms")).toString().toUtf8();
         for (const QByteArray& term : terms.split('\n'))
             if (!term.isEmpty())
                 m_newTerms.push_back(SearchEntry::make(term, id));

@@ -44,9 +44,9 @@ struct Resolution
 // another thread than the one that writes it (SyncStore::prepare).
 struct PreparedChange
 {
-    QString fieldNames;            // the fields' names in order, joined with ','
-    QVariantList values;           // each field's value as bound into a column that takes NULL
-    QVariant sortKey, searchTerms; // of a client (what ClientRepository derives); else invalid
+    QString fieldNames;  // the fields' names in order, joined with ','
+    QVariantList values; // each field's value as bound into a column that takes NULL
+    QVariantMap derived; // of a client: ClientRepository::derivedColumnsFor(); else empty
 };
 
 // The desk side of sync on the local database (DESIGN.md §4): reads the outbox for a push,

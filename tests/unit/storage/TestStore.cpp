@@ -262,10 +262,7 @@ private slots:
         Client keep = client(QStringLiteral("Ana"), QStringLiteral("García"), QStringLiteral("ana@example.com"));
         QVERIFY(saveClient(*store, keep));
         QVERIFY(limitGrowth(*store, 20));
-        QByteArray csv = "first_name,last_name,email,mobile_phone,date_of_birth,is_minor\n";
-        for (int i = 0; i < 5000; ++i)
-            csv += QStringLiteral("Name%1,Family%1,n%1@example.com,,1990-01-01,no\n").arg(i).toUtf8();
-        auto report = importClientsCsv(*store, csv, {});
+        auto report = importClientsCsv(*store, familiesCsv(5000), {});
         QVERIFY(!report);
         QVERIFY2(report.message().contains(QLatin1String("disk is full")), qPrintable(report.message()));
         QCOMPARE(journalMode(*store), QStringLiteral("wal")); // back from the import's rollback journal
