@@ -3,6 +3,7 @@
 #include "storage/vault/SecureBytes.h"
 
 #include <QDialogButtonBox>
+#include <QLayout>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -58,6 +59,12 @@ void UnlockDialog::setError(const QString& message)
 {
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
+    // Taller when the reason takes several lines (a damaged or busy database), so that
+    // none of them is cut off at the dialog's width.
+    layout()->activate();
+    const int needed = heightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
     m_passphrase->selectAll();
 }
 

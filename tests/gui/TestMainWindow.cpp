@@ -142,6 +142,21 @@ private slots:
         dialog.setError(QStringLiteral("The passphrase is not correct."));
         QVERIFY(error->isVisible());
         QCOMPARE(error->text(), QStringLiteral("The passphrase is not correct."));
+
+        // A reason of several lines (the database in use by another program, or damaged) is
+        // shown whole: the dialog grows to it instead of cutting the lines off.
+        const QString longReason = QStringLiteral(
+            "The database is in use by another program (a command-line import or re-key may be running). Nothing was "
+            "changed; try again when it has finished.");
+        dialog.setError(longReason);
+        QCoreApplication::processEvents();
+        QCOMPARE(error->text(), longReason);
+        QVERIFY2(error->height() >= error->heightForWidth(error->width()),
+                 qPrintable(QStringLiteral("%1 of %2 pixels shown")
+                                .arg(error->height())
+                                .arg(error->heightForWidth(error->width()))));
+        auto* intro = dialog.findChildren<QLabel*>().first();
+        QVERIFY(intro->height() >= intro->heightForWidth(intro->width()));
     }
 };
 
