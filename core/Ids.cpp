@@ -2,13 +2,15 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
-#include <QUuid>
 
 #include <array>
 
 namespace pd {
 
-QString newId()
+namespace {
+
+// The 36 characters of a new id.
+void writeNewId(char* out)
 {
     std::array<quint8, 16> b{};
     const quint64 ms = static_cast<quint64>(QDateTime::currentMSecsSinceEpoch());
@@ -27,8 +29,29 @@ QString newId()
         b[6 + i] = static_cast<quint8>(random[i / 4] >> (8 * (i % 4)));
     b[6] = static_cast<quint8>((b[6] & 0x0F) | 0x70); // version 7
     b[8] = static_cast<quint8>((b[8] & 0x3F) | 0x80); // RFC 4122 variant
-    return QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char*>(b.data()), 16))
-        .toString(QUuid::WithoutBraces);
+    static constexpr char hex[] = "0123456789abcdef";
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            *out++ = '-';
+        *out++ = hex[b[i] >> 4];
+        *out++ = hex[b[i] & 0xF];
+    }
+}
+
+} // namespace
+
+QString newId()
+{
+    char id[36];
+    writeNewId(id);
+    return QString::fromLatin1(id, 36);
+}
+
+QByteArray newIdUtf8()
+{
+    QByteArray id(36, Qt::Uninitialized);
+    writeNewId(id.data());
+    return id;
 }
 
 } // namespace pd

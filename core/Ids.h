@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace pd {
@@ -9,5 +10,7 @@ namespace pd {
 // inserting them appends to the primary-key b-tree instead of splitting random pages — a
 // bulk import writes far fewer pages. They stay globally unique across desks (74 random bits).
 QString newId();
+// The same, as the 36 bytes of its UTF-8 (a bulk import binds ids as UTF-8).
+QByteArray newIdUtf8();
 
 } // namespace pd

@@ -3,15 +3,16 @@
 #include "core/CompactJson.h"
 #include "core/Ids.h"
 #include "core/Text.h"
+#include "storage/Columns.h"
 #include "storage/RowWriter.h"
 #include "storage/driver/SqlCipherDriver.h"
 
 #include <QCoreApplication>
-#include <QDate>
 #include <QSqlDriver>
 #include <QSqlError>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <future>
 
@@ -21,113 +22,197 @@ namespace pd {
 
 namespace {
 
-// storedForm(v) as a StoredValue, without a QVariant in between (a bulk import converts
-// 16 values per client row).
-StoredValue storedValueOf(const QVariant& v)
+int bindText(sqlite3_stmt* s, int index, QByteArrayView text)
 {
-    StoredValue out;
-    if (v.isNull() || !v.isValid())
-        return out;
-    if (storedAsInteger(v)) {
-        out.kind = StoredValue::Kind::Integer;
-        out.integer = v.toLongLong();
-        return out;
-    }
-    switch (v.typeId()) {
-    case QMetaType::QDate: {
-        const QDate date = v.toDate();
-        if (!date.isValid())
-            return out;
-        out.kind = StoredValue::Kind::Text;
-        out.text = text::isoDate(date).toUtf8();
-        return out;
-    }
-    case QMetaType::QString:
-        out.kind = StoredValue::Kind::Text;
-        out.text = static_cast<const QString*>(v.constData())->toUtf8();
-        return out;
-    default:
-        out.kind = StoredValue::Kind::Text;
-        out.text = v.toString().toUtf8();
-        return out;
-    }
+    // The bytes outlive the step: SQLite need not copy them. Never a null pointer: that
+    // would bind NULL instead of ''.
+    return sqlite3_bind_text(s, index, text.data() ? text.data() : "", static_cast<int>(text.size()), SQLITE_STATIC);
 }
 
-int bindText(sqlite3_stmt* s, int index, const QByteArray& text)
-{
-    // The bytes outlive the step: SQLite need not copy them.
-    return sqlite3_bind_text(s, index, text.constData(), static_cast<int>(text.size()), SQLITE_STATIC);
-}
-
-int bindNullable(sqlite3_stmt* s, int index, const QByteArray& text)
+int bindNullable(sqlite3_stmt* s, int index, QByteArrayView text)
 {
     return text.isEmpty() ? sqlite3_bind_null(s, index) : bindText(s, index, text);
 }
 
+// Appends s in UTF-8: ASCII (most values) one byte per unit, without a converted copy.
+void appendUtf8(QByteArray& out, QStringView s)
+{
+    const auto* units = reinterpret_cast<const char16_t*>(s.data());
+    const qsizetype n = s.size();
+    for (qsizetype i = 0; i < n; ++i)
+        if (units[i] >= 0x80) {
+            out += s.toUtf8();
+            return;
+        }
+    const qsizetype at = out.size();
+    out.resize(at + n);
+    char* to = out.data() + at;
+    for (qsizetype i = 0; i < n; ++i)
+        to[i] = static_cast<char>(units[i]);
+}
+
+// The columns of the rows one thread makes, per table: the rows share one list of names
+// (so the writer's check that a table's rows agree compares two list pointers), with each
+// name's JSON key ("name":) made once and the order the outbox entry lists them in.
+struct KnownColumns
+{
+    QString table;
+    QStringList names;
+    std::vector<QByteArray> jsonKeys;
+    std::vector<size_t> jsonOrder; // by name, as json::compactObject() of a QVariantMap writes them
+    QStringList derivedNames;
+    std::vector<bool> derived; // for each of names
+};
+
+// Takes a row's columns from a repository's writeColumns() straight into the row's buffer.
+class StoredRow final : public ColumnSink
+{
+public:
+    StoredRow(NewRow& row, QByteArray& buffer, const KnownColumns* guess)
+        : m_row(row), m_buffer(buffer), m_guess(guess), m_same(guess != nullptr)
+    {}
+
+    void integer(const QString& name, qint64 value) override
+    {
+        NewRow::Value& v = next(name);
+        v.kind = NewRow::Value::Kind::Integer;
+        v.integer = value;
+    }
+    void text(const QString& name, const QString& value) override
+    {
+        NewRow::Value& v = next(name);
+        v.kind = NewRow::Value::Kind::Text;
+        v.text.at = m_buffer.size();
+        appendUtf8(m_buffer, value);
+        v.text.size = m_buffer.size() - v.text.at;
+    }
+    void null(const QString& name) override { next(name); }
+    // The names the values came with: the guess when they were the same, else collected.
+    bool sameAsGuess() const { return m_same && m_count == m_guess->names.size(); }
+    QStringList names() const { return m_same ? m_guess->names.first(m_count) : m_names; }
+
+private:
+    NewRow::Value& next(const QString& name)
+    {
+        if (m_same && !(m_count < m_guess->names.size() && m_guess->names.at(m_count) == name)) {
+            m_same = false;
+            m_names = m_guess->names.first(m_count);
+        }
+        if (!m_same)
+            m_names << name;
+        ++m_count;
+        return m_row.values.emplace_back();
+    }
+
+    NewRow& m_row;
+    QByteArray& m_buffer;
+    const KnownColumns* m_guess;
+    bool m_same;
+    qsizetype m_count = 0;
+    QStringList m_names;
+};
+
+std::vector<std::unique_ptr<KnownColumns>>& knownColumns()
+{
+    thread_local std::vector<std::unique_ptr<KnownColumns>> known; // a handful
+    return known;
+}
+
+// The columns this thread last made a row of the table with: most likely the same again.
+const KnownColumns* guessColumns(const QString& table)
+{
+    const auto& known = knownColumns();
+    for (auto k = known.rbegin(); k != known.rend(); ++k)
+        if ((*k)->table == table)
+            return k->get();
+    return nullptr;
+}
+
+const KnownColumns& knownColumns(const QString& table, const QStringList& names, const QStringList& derived)
+{
+    auto& known = knownColumns();
+    for (const auto& k : known)
+        if (k->table == table && k->names == names && k->derivedNames == derived)
+            return *k;
+    if (known.size() >= 8)
+        known.clear(); // rows already made keep their own copy of the names
+    auto k = std::make_unique<KnownColumns>();
+    k->table = table;
+    k->names = names;
+    k->derivedNames = derived;
+    for (const QString& name : names) {
+        QByteArray& key = k->jsonKeys.emplace_back();
+        json::appendString(key, name);
+        key += ':';
+        k->derived.push_back(derived.contains(name));
+        k->jsonOrder.push_back(k->jsonOrder.size());
+    }
+    std::sort(k->jsonOrder.begin(), k->jsonOrder.end(),
+              [&names](size_t a, size_t b) { return names.at(a) < names.at(b); });
+    return *known.emplace_back(std::move(k));
+}
+
 } // namespace
 
-NewRow NewRow::make(const QString& table, const QString& entity, const QString& id, const QString& clientId,
-                    const QVariantMap& columns, const QStringList& derived, const QString& summary)
+NewRow NewRow::make(const QString& table, const QByteArray& entity, QByteArrayView id, QByteArrayView clientId,
+                    const std::function<void(ColumnSink&)>& columns, const QStringList& derived, QByteArrayView summary)
 {
     NewRow row;
     row.table = table;
-    row.entity = entity.toUtf8();
-    row.id = id.toUtf8();
-    row.clientId = clientId.toUtf8();
-    row.opId = newId().toUtf8();
-    // Every row of a table has the same columns: the rows one thread makes share one list per
-    // table, so the writer's check that a table's rows agree compares lists, not 16 names.
-    // Each name's JSON key ("name":) is kept with the list, made once, not once per row.
-    struct Known
-    {
-        QStringList names;
-        std::vector<QByteArray> jsonKeys;
+    row.entity = entity;
+    // Made in buffers this thread keeps, then copied once into the row's own: one allocation
+    // per row instead of one per value.
+    thread_local QByteArray buffer;
+    thread_local QByteArray json;
+    buffer.resize(0);
+    json.resize(0);
+    const auto append = [](QByteArrayView text) {
+        const Span span{buffer.size(), text.size()};
+        buffer.append(text);
+        return span;
     };
-    thread_local std::vector<Known> known; // one per table (a handful)
-    const auto same = [&columns](const Known& k) {
-        return std::equal(columns.keyBegin(), columns.keyEnd(), k.names.cbegin(), k.names.cend());
-    };
-    auto found = std::find_if(known.cbegin(), known.cend(), same);
-    if (found == known.cend()) {
-        if (known.size() >= 8)
-            known.clear();
-        Known k{columns.keys(), {}};
-        for (const QString& name : std::as_const(k.names)) {
-            QByteArray& key = k.jsonKeys.emplace_back();
-            json::appendString(key, name);
-            key += ':';
-        }
-        found = known.insert(known.cend(), std::move(k));
-    }
-    row.names = found->names;
-    const std::vector<QByteArray>& jsonKeys = found->jsonKeys;
-    row.values.reserve(static_cast<size_t>(columns.size()));
-    // The outbox entry is what json::compactObject() makes of the synced columns' stored
-    // forms, written here in the same (key) order in the same pass.
-    row.fields.reserve(64 + columns.size() * 32);
-    row.fields += '{';
-    size_t column = 0;
-    for (auto it = columns.begin(); it != columns.end(); ++it, ++column) {
-        const StoredValue& stored = row.values.emplace_back(storedValueOf(it.value()));
-        if (derived.contains(it.key()))
+    row.id = append(id);
+    row.clientId = append(clientId);
+    row.opId = append(newIdUtf8());
+    const KnownColumns* guess = guessColumns(table);
+    row.values.reserve(guess ? static_cast<size_t>(guess->names.size()) : 16);
+    StoredRow stored(row, buffer, guess);
+    columns(stored);
+    const KnownColumns& known =
+        stored.sameAsGuess() && guess->derivedNames == derived ? *guess : knownColumns(table, stored.names(), derived);
+    row.names = known.names;
+    // The outbox entry: what json::compactObject() makes of the synced columns' stored forms
+    // (RowWriter's path), in the same (name) order.
+    json += '{';
+    for (const size_t column : known.jsonOrder) {
+        if (known.derived[column])
             continue;
-        if (row.fields.size() > 1)
-            row.fields += ',';
-        row.fields += jsonKeys[column];
-        switch (stored.kind) {
-        case StoredValue::Kind::Text:
-            json::appendUtf8String(row.fields, stored.text);
+        if (json.size() > 1)
+            json += ',';
+        json += known.jsonKeys[column];
+        const Value& v = row.values[column];
+        switch (v.kind) {
+        case Value::Kind::Text:
+            json::appendUtf8String(json, QByteArrayView(buffer.constData() + v.text.at, v.text.size));
             break;
-        case StoredValue::Kind::Integer:
-            json::appendValue(row.fields, QVariant(stored.integer));
+        case Value::Kind::Integer:
+            if (v.integer > (1LL << 53) || v.integer < -(1LL << 53)) {
+                json::appendValue(json, QVariant(static_cast<qlonglong>(v.integer))); // as a double, as Qt does
+            } else {
+                char digits[24];
+                const auto end = std::to_chars(digits, digits + sizeof digits, v.integer).ptr;
+                json.append(digits, end - digits);
+            }
             break;
-        case StoredValue::Kind::Null:
-            json::appendValue(row.fields, storedForm(it.value()));
+        case Value::Kind::Null:
+            json::appendValue(json, QVariant(QMetaType::fromType<QString>())); // as storedForm() leaves a null
             break;
         }
     }
-    row.fields += '}';
-    row.summary = summary.toUtf8();
+    json += '}';
+    row.fields = append(json);
+    row.summary = append(summary);
+    row.buffer = QByteArray(buffer.constData(), buffer.size());
     return row;
 }
 
@@ -228,17 +313,17 @@ Status BulkWriter::insertRows(const std::vector<const NewRow*>& rows)
     };
     return inChunks(rows.size(), parameters, sqlFor, [&](sqlite3_stmt* s, int i, size_t at) {
         const NewRow& row = *rows[at];
-        bindText(s, i++, row.id);
-        for (const StoredValue& v : row.values) {
+        bindText(s, i++, row.view(row.id));
+        for (const NewRow::Value& v : row.values) {
             switch (v.kind) {
-            case StoredValue::Kind::Null:
+            case NewRow::Value::Kind::Null:
                 sqlite3_bind_null(s, i++);
                 break;
-            case StoredValue::Kind::Integer:
+            case NewRow::Value::Kind::Integer:
                 sqlite3_bind_int64(s, i++, v.integer);
                 break;
-            case StoredValue::Kind::Text:
-                bindText(s, i++, v.text);
+            case NewRow::Value::Kind::Text:
+                bindText(s, i++, row.view(v.text));
                 break;
             }
         }
@@ -272,11 +357,11 @@ Status BulkWriter::insert(const std::vector<NewRow>& rows)
     Status outbox =
         inChunks(rows.size(), ChangeSet::kOutboxParameters, outboxSql, [&](sqlite3_stmt* s, int i, size_t at) {
             const NewRow& row = rows[at];
-            bindText(s, i, row.opId);
+            bindText(s, i, row.view(row.opId));
             bindText(s, i + 1, row.entity);
-            bindText(s, i + 2, row.id);
+            bindText(s, i + 2, row.view(row.id));
             bindText(s, i + 3, upsert);
-            bindText(s, i + 4, row.fields);
+            bindText(s, i + 4, row.view(row.fields));
             sqlite3_bind_int64(s, i + 5, 0);
             bindText(s, i + 6, m_hlc);
             bindText(s, i + 7, m_now);
@@ -291,35 +376,65 @@ Status BulkWriter::insert(const std::vector<NewRow>& rows)
         bindText(s, i + 1, m_actor);
         bindText(s, i + 2, create);
         bindText(s, i + 3, row.entity);
-        bindText(s, i + 4, row.id);
-        bindNullable(s, i + 5, row.clientId);
-        bindText(s, i + 6, row.summary);
+        bindText(s, i + 4, row.view(row.id));
+        bindNullable(s, i + 5, row.view(row.clientId));
+        bindText(s, i + 6, row.view(row.summary));
     });
 }
 
-SearchEntry SearchEntry::make(QByteArrayView term, QByteArrayView clientId)
+void SearchEntries::add(QByteArrayView term, QByteArrayView clientId)
 {
-    SearchEntry e;
-    e.bytes.reserve(term.size() + 1 + clientId.size());
-    e.bytes.append(term).append('\0').append(clientId);
+    const size_t size = static_cast<size_t>(term.size() + 1 + clientId.size());
+    if (size > m_left) {
+        const size_t block = std::max<size_t>(size, 64 * 1024);
+        m_blocks.push_back(std::make_unique<char[]>(block));
+        m_next = m_blocks.back().get();
+        m_left = block;
+    }
+    char* bytes = m_next;
+    std::memcpy(bytes, term.data(), static_cast<size_t>(term.size()));
+    bytes[term.size()] = '\0';
+    std::memcpy(bytes + term.size() + 1, clientId.data(), static_cast<size_t>(clientId.size()));
+    m_next += size;
+    m_left -= size;
+    Entry& e = m_entries.emplace_back();
+    e.bytes = bytes;
     e.termSize = static_cast<int>(term.size());
-    for (qsizetype i = 0; i < 8; ++i) // big-endian, so numbers order like the bytes
-        e.prefix = (e.prefix << 8) | (i < e.bytes.size() ? static_cast<quint8>(e.bytes.at(i)) : 0u);
-    return e;
+    e.size = static_cast<int>(size);
+    for (size_t i = 0; i < 8; ++i) // big-endian, so numbers order like the bytes
+        e.prefix = (e.prefix << 8) | (i < size ? static_cast<quint8>(bytes[i]) : 0u);
 }
 
-bool SearchEntry::operator<(const SearchEntry& other) const
+void SearchEntries::append(SearchEntries&& other)
+{
+    m_entries.insert(m_entries.end(), other.m_entries.begin(), other.m_entries.end());
+    std::move(other.m_blocks.begin(), other.m_blocks.end(), std::back_inserter(m_blocks));
+    other.m_entries.clear();
+    other.m_blocks.clear();
+    other.m_next = nullptr;
+    other.m_left = 0;
+}
+
+void SearchEntries::clear()
+{
+    m_entries.clear();
+    m_blocks.clear();
+    m_next = nullptr;
+    m_left = 0;
+}
+
+bool SearchEntries::Entry::operator<(const Entry& other) const
 {
     if (prefix != other.prefix)
         return prefix < other.prefix;
     // Byte order is SQLite's BINARY collation, the order of the index.
-    const int n = std::memcmp(bytes.constData(), other.bytes.constData(),
-                              static_cast<size_t>(std::min(bytes.size(), other.bytes.size())));
-    return n != 0 ? n < 0 : bytes.size() < other.bytes.size();
+    const int n = std::memcmp(bytes, other.bytes, static_cast<size_t>(std::min(size, other.size)));
+    return n != 0 ? n < 0 : size < other.size;
 }
 
-Status BulkWriter::insertSearchTerms(std::vector<SearchEntry>& entries)
+Status BulkWriter::insertSearchTerms(SearchEntries& terms)
 {
+    std::vector<SearchEntries::Entry>& entries = terms.m_entries;
     const auto middle = entries.begin() + static_cast<std::ptrdiff_t>(entries.size() / 2);
     auto firstHalf = std::async(std::launch::async, [&entries, middle] { std::sort(entries.begin(), middle); });
     std::sort(middle, entries.end());
@@ -331,10 +446,9 @@ Status BulkWriter::insertSearchTerms(std::vector<SearchEntry>& entries)
                QStringLiteral(", (?, ?)").repeated(n - 1);
     };
     return inChunks(entries.size(), 2, sqlFor, [&entries](sqlite3_stmt* s, int i, size_t at) {
-        const SearchEntry& e = entries[at];
-        sqlite3_bind_text(s, i, e.bytes.constData(), e.termSize, SQLITE_STATIC);
-        sqlite3_bind_text(s, i + 1, e.bytes.constData() + e.termSize + 1,
-                          static_cast<int>(e.bytes.size()) - e.termSize - 1, SQLITE_STATIC);
+        const SearchEntries::Entry& e = entries[at];
+        bindText(s, i, e.term());
+        bindText(s, i + 1, e.clientId());
     });
 }
 

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 struct sqlite3;
@@ -15,46 +16,80 @@ struct sqlite3_stmt;
 
 namespace pd {
 
-// One value as SQLite stores it (see storedForm()).
-struct StoredValue
-{
-    enum class Kind : quint8 { Null, Integer, Text };
-    Kind kind = Kind::Null;
-    qint64 integer = 0;
-    QByteArray text; // UTF-8
-};
+class ColumnSink;
 
 // A new synced row made ready for BulkWriter: the same row, outbox entry and audit entry
 // that RowWriter and ChangeSet write one at a time, with every value already in its stored
-// form and in UTF-8. Preparing is pure, so it runs on any thread.
+// form and in UTF-8, all of its text in one buffer. Preparing is pure, so it runs on any
+// thread.
 struct NewRow
 {
-    // columns: what the repository's columnsOf() gives; derived: the columns among them the
-    // desk keeps for itself (not in the outbox entry).
-    static NewRow make(const QString& table, const QString& entity, const QString& id, const QString& clientId,
-                       const QVariantMap& columns, const QStringList& derived, const QString& summary);
+    // Where a text is in buffer.
+    struct Span
+    {
+        qsizetype at = 0;
+        qsizetype size = 0;
+    };
+    // One value as SQLite stores it (see storedForm()).
+    struct Value
+    {
+        enum class Kind : quint8 { Null, Integer, Text };
+        Kind kind = Kind::Null;
+        qint64 integer = 0;
+        Span text;
+    };
+
+    // columns writes the row's columns, as the repository's writeColumns() does; derived: the
+    // columns among them the desk keeps for itself (not in the outbox entry).
+    static NewRow make(const QString& table, const QByteArray& entity, QByteArrayView id, QByteArrayView clientId,
+                       const std::function<void(ColumnSink&)>& columns, const QStringList& derived,
+                       QByteArrayView summary);
+
+    QByteArrayView view(Span s) const { return QByteArrayView(buffer.constData() + s.at, s.size); }
 
     QString table;
     QByteArray entity;
-    QByteArray id;
-    QByteArray clientId;
-    QByteArray opId;
-    QStringList names; // column names, in the order of values
-    std::vector<StoredValue> values;
-    QByteArray fields; // outbox: the synced columns as compact JSON
-    QByteArray summary;
+    QStringList names; // column names, in the order of values (shared by the rows of a table)
+    std::vector<Value> values;
+    QByteArray buffer; // the UTF-8 of every text below and of the values
+    Span id;
+    Span clientId;
+    Span opId;
+    Span fields; // outbox: the synced columns as compact JSON
+    Span summary;
 };
 
-// One search-index entry of a bulk write, "term\0client id" in UTF-8. Its first eight bytes
-// are kept as a number too, so sorting seldom has to read the text.
-struct SearchEntry
+// Search-index entries of a bulk write (a term and its client's id, UTF-8), kept in large
+// blocks instead of an allocation each (an import makes 600,000 of them). Each entry's first
+// eight bytes are kept as a number too, so sorting seldom has to read the text.
+class SearchEntries
 {
-    static SearchEntry make(QByteArrayView term, QByteArrayView clientId);
-    bool operator<(const SearchEntry& other) const;
+public:
+    void add(QByteArrayView term, QByteArrayView clientId);
+    // Takes other's entries (their text stays where it is).
+    void append(SearchEntries&& other);
+    bool empty() const { return m_entries.empty(); }
+    size_t size() const { return m_entries.size(); }
+    void reserve(size_t entries) { m_entries.reserve(entries); }
+    void clear();
 
-    quint64 prefix = 0;
-    QByteArray bytes;
-    int termSize = 0; // the bytes before the \0
+private:
+    friend class BulkWriter;
+    struct Entry
+    {
+        bool operator<(const Entry& other) const;
+        QByteArrayView term() const { return QByteArrayView(bytes, termSize); }
+        QByteArrayView clientId() const { return QByteArrayView(bytes + termSize + 1, size - termSize - 1); }
+
+        quint64 prefix = 0;
+        const char* bytes = nullptr; // "term\0client id"
+        int termSize = 0;
+        int size = 0;
+    };
+    std::vector<Entry> m_entries;
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    char* m_next = nullptr;
+    size_t m_left = 0;
 };
 
 // Writes many new rows inside one ChangeSet through the sqlite3 API, without a QVariant
@@ -77,7 +112,7 @@ public:
     Status insert(const std::vector<NewRow>& rows);
     // Search-index entries, sorted here first (on two threads): in index order the B-tree
     // grows at its end instead of splitting pages all over.
-    Status insertSearchTerms(std::vector<SearchEntry>& entries);
+    Status insertSearchTerms(SearchEntries& entries);
 
 private:
     Result<sqlite3_stmt*> statement(const QString& sql);

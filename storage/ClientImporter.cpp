@@ -177,7 +177,7 @@ Result<Draft> draftFrom(const CsvRow& row, const ColumnPlaces& places, const Imp
 struct PreparedSlice
 {
     std::vector<NewRow> rows;
-    std::vector<SearchEntry> terms;
+    SearchEntries terms;
     int firstLine = 0; // of the file, for messages
     int lastLine = 0;
     qsizetype clients = 0;
@@ -190,48 +190,56 @@ PreparedSlice prepareRows(const std::vector<const Draft*>& drafts, qint64 first,
 {
     PreparedSlice out;
     out.rows.reserve(static_cast<size_t>(to - from) * 3);
+    out.terms.reserve(static_cast<size_t>(to - from) * 6);
     out.firstLine = drafts[static_cast<size_t>(from)]->line;
     out.lastLine = drafts[static_cast<size_t>(to - 1)]->line;
     out.clients = to - from;
     const QString clients = QStringLiteral("clients");
-    const QString client = QStringLiteral("client");
+    const QString contacts = QStringLiteral("contacts");
+    const QString relations = QStringLiteral("relations");
+    static const QByteArray client = "client";
+    static const QByteArray contact = "contact";
+    static const QByteArray relation = "relation";
     const QString terms = QStringLiteral("search_terms");
-    const QString created = ClientRepository::createdSummary(); // translated once, not per client
+    const QByteArray created = ClientRepository::createdSummary().toUtf8(); // translated once, not per client
     int termsColumn = -1; // its place among the columns, the same for every client
     for (qsizetype i = from; i < to; ++i) {
         const Draft& d = *drafts[static_cast<size_t>(i)];
         Client c = d.client;
-        c.meta.id = newId();
+        const QByteArray id = newIdUtf8();
+        c.meta.id = QString::fromLatin1(id);
         c.clientNumber = first + i;
-        const QVariantMap columns = ClientRepository::columnsOf(c);
-        out.rows.push_back(
-            NewRow::make(clients, client, c.meta.id, c.meta.id, columns, ClientRepository::derivedColumns(), created));
+        out.rows.push_back(NewRow::make(
+            clients, client, id, id, [&c](ColumnSink& sink) { ClientRepository::writeColumns(c, sink); },
+            ClientRepository::derivedColumns(), created));
         // The terms as stored on the row (UTF-8, one per line).
         const NewRow& row = out.rows.back();
         if (termsColumn < 0)
             termsColumn = static_cast<int>(row.names.indexOf(terms));
-        const QByteArray& id = row.id;
-        const StoredValue& stored = row.values[static_cast<size_t>(termsColumn)];
-        for (QByteArrayView rest = stored.text; !rest.isEmpty();) {
+        for (QByteArrayView rest = row.view(row.values[static_cast<size_t>(termsColumn)].text); !rest.isEmpty();) {
             const qsizetype end = rest.indexOf('\n');
             const QByteArrayView term = end < 0 ? rest : rest.first(end);
             if (!term.isEmpty())
-                out.terms.push_back(SearchEntry::make(term, id));
+                out.terms.add(term, id);
             rest = end < 0 ? QByteArrayView() : rest.sliced(end + 1);
         }
         if (!d.hasContact)
             continue;
-        Contact contact = d.contact;
-        contact.meta.id = newId();
-        out.rows.push_back(NewRow::make(QStringLiteral("contacts"), QStringLiteral("contact"), contact.meta.id,
-                                        c.meta.id, RelationRepository::columnsOf(contact), {},
-                                        RelationRepository::addedSummary(contact)));
+        Contact person = d.contact;
+        const QByteArray personId = newIdUtf8();
+        person.meta.id = QString::fromLatin1(personId);
+        out.rows.push_back(NewRow::make(
+            contacts, contact, personId, id,
+            [&person](ColumnSink& sink) { RelationRepository::writeColumns(person, sink); }, {},
+            RelationRepository::addedSummary(person).toUtf8()));
         Relation r = d.relation;
-        r.meta.id = newId();
+        const QByteArray relationId = newIdUtf8();
+        r.meta.id = QString::fromLatin1(relationId);
         r.clientId = c.meta.id;
-        r.contactId = contact.meta.id;
-        out.rows.push_back(NewRow::make(QStringLiteral("relations"), QStringLiteral("relation"), r.meta.id, c.meta.id,
-                                        RelationRepository::columnsOf(r), {}, RelationRepository::addedSummary(r)));
+        r.contactId = person.meta.id;
+        out.rows.push_back(NewRow::make(
+            relations, relation, relationId, id, [&r](ColumnSink& sink) { RelationRepository::writeColumns(r, sink); },
+            {}, RelationRepository::addedSummary(r).toUtf8()));
     }
     return out;
 }
@@ -363,7 +371,7 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
         written.reset(); // a slice already written, freed here rather than on the writing thread
         return std::make_shared<PreparedSlice>(prepareRows(drafts, first, from, to));
     };
-    std::vector<SearchEntry> terms;
+    SearchEntries terms;
     terms.reserve(drafts.size() * 6);
     std::deque<std::future<std::shared_ptr<PreparedSlice>>> ahead;
     qsizetype scheduled = 0;
@@ -385,8 +393,7 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
         if (Status s = writer.insert(ready->rows); !s) // nothing is kept: the change set rolls back
             return Error::make(s.error().kind,
                                tr("lines %1 to %2: %3").arg(ready->firstLine).arg(ready->lastLine).arg(s.message()));
-        terms.insert(terms.end(), std::make_move_iterator(ready->terms.begin()),
-                     std::make_move_iterator(ready->terms.end()));
+        terms.append(std::move(ready->terms));
         written += ready->clients;
         tell(ImportProgress::Stage::Writing, written, count);
         if (scheduled < count)

@@ -2,6 +2,7 @@
 
 #include "core/Ids.h"
 #include "core/Text.h"
+#include "storage/Columns.h"
 #include "storage/Database.h"
 #include "storage/FieldLabels.h"
 
@@ -66,24 +67,45 @@ Client clientFrom(const QSqlQuery& q)
     return c;
 }
 
-QVariant nullIfEmpty(const QString& s)
+// The two halves of a client's name as search compares them, each normalized once: the
+// search terms and the sort key are made of them.
+struct NameKeys
 {
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+    QString first;
+    QString last;
+};
+
+NameKeys nameKeysOf(const Client& c)
+{
+    return {text::searchKey(c.firstName), text::searchKey(c.lastName)};
+}
+
+// "a b", or whichever of the two is not empty.
+QString joinedKeys(const QString& a, const QString& b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return a.isEmpty() ? b : a;
+    QString both;
+    both.reserve(a.size() + 1 + b.size());
+    both.append(a).append(QLatin1Char(' ')).append(b);
+    return both;
+}
+
+// The client list's order: "last first". The same text as text::searchKey(last + ' ' +
+// first), without normalizing the names a second time: after simplified() every step of a
+// search key works on one character at a time (or composes a mark with the character before
+// it), and a space joins nothing.
+QString sortKeyOf(const NameKeys& k)
+{
+    return joinedKeys(k.last, k.first);
 }
 
 QString sortKeyFor(const Client& c)
 {
-    return text::searchKey(c.lastName + QLatin1Char(' ') + c.firstName);
+    return sortKeyOf(nameKeysOf(c));
 }
 
-Error notFound()
-{
-    return Error::make(Error::Kind::NotFound, QCoreApplication::translate("ClientRepository", "No such client."));
-}
-
-} // namespace
-
-QStringList ClientRepository::searchTermsFor(const Client& c)
+QStringList searchTermsOf(const Client& c, const NameKeys& names)
 {
     QStringList terms;
     terms.reserve(8); // names both ways, email, phone both ways, number: one allocation
@@ -92,21 +114,11 @@ QStringList ClientRepository::searchTermsFor(const Client& c)
             terms << t;
     };
     // Search is by prefix, so "first last" also finds the first name alone and "last first"
-    // the last name alone. Each name is normalized once.
-    const QString first = text::searchKey(c.firstName);
-    const QString last = text::searchKey(c.lastName);
-    const auto joined = [](const QString& a, const QString& b) {
-        if (a.isEmpty() || b.isEmpty())
-            return a.isEmpty() ? b : a;
-        QString both;
-        both.reserve(a.size() + 1 + b.size());
-        both.append(a).append(QLatin1Char(' ')).append(b);
-        return both;
-    };
-    add(joined(first, last));
-    add(joined(last, first));
+    // the last name alone.
+    add(joinedKeys(names.first, names.last));
+    add(joinedKeys(names.last, names.first));
     // Each later word of a multi-word name ("María José", "van der Berg") is a term too.
-    for (const QString& name : {first, last}) {
+    for (const QString& name : {names.first, names.last}) {
         if (!name.contains(QLatin1Char(' ')))
             continue; // one word: nothing to split (most names)
         const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -124,6 +136,18 @@ QStringList ClientRepository::searchTermsFor(const Client& c)
     if (c.clientNumber > 0)
         add(QString::number(c.clientNumber));
     return terms;
+}
+
+Error notFound()
+{
+    return Error::make(Error::Kind::NotFound, QCoreApplication::translate("ClientRepository", "No such client."));
+}
+
+} // namespace
+
+QStringList ClientRepository::searchTermsFor(const Client& c)
+{
+    return searchTermsOf(c, nameKeysOf(c));
 }
 
 Result<QSqlQuery*> ClientRepository::rowById(const QString& columns, const QString& id)
@@ -229,26 +253,37 @@ Status ClientRepository::removeSearchTerms(const QString& id)
     return replaceSearchTerms(id, *stored, {});
 }
 
+void ClientRepository::writeColumns(const Client& c, ColumnSink& out)
+{
+    out.integer(QStringLiteral("client_number"), c.clientNumber);
+    out.text(QStringLiteral("first_name"), c.firstName);
+    out.text(QStringLiteral("last_name"), c.lastName);
+    out.text(QStringLiteral("email"), c.email);
+    out.text(QStringLiteral("mobile_phone"), c.mobilePhone);
+    out.date(QStringLiteral("date_of_birth"), c.dateOfBirth);
+    out.flag(QStringLiteral("is_minor"), c.isMinor);
+    out.text(QStringLiteral("preferred_method"), methodKey(c.preferredMethod));
+    out.integer(QStringLiteral("self_notifications"), c.selfNotifications.toInt());
+    out.flag(QStringLiteral("confidential"), c.confidentialCommunications);
+    out.text(QStringLiteral("confidential_reason"), c.confidentialReason);
+    out.textOrNull(QStringLiteral("parent_portal_user_id"), c.parentPortalUserId);
+    out.textOrNull(QStringLiteral("primary_relation_id"), c.primaryContactRelationId);
+    out.text(QStringLiteral("notes"), c.notes);
+    writeDerivedColumns(c, out);
+}
+
+void ClientRepository::writeDerivedColumns(const Client& c, ColumnSink& out)
+{
+    const NameKeys names = nameKeysOf(c);
+    out.text(QStringLiteral("sort_key"), sortKeyOf(names));
+    out.text(QStringLiteral("search_terms"), joinedTerms(searchTermsOf(c, names)));
+}
+
 QVariantMap ClientRepository::columnsOf(const Client& c)
 {
-    return {
-        {QStringLiteral("client_number"), c.clientNumber},
-        {QStringLiteral("first_name"), c.firstName},
-        {QStringLiteral("last_name"), c.lastName},
-        {QStringLiteral("email"), c.email},
-        {QStringLiteral("mobile_phone"), c.mobilePhone},
-        {QStringLiteral("date_of_birth"), c.dateOfBirth},
-        {QStringLiteral("is_minor"), c.isMinor},
-        {QStringLiteral("preferred_method"), methodKey(c.preferredMethod)},
-        {QStringLiteral("self_notifications"), c.selfNotifications.toInt()},
-        {QStringLiteral("confidential"), c.confidentialCommunications},
-        {QStringLiteral("confidential_reason"), c.confidentialReason},
-        {QStringLiteral("parent_portal_user_id"), nullIfEmpty(c.parentPortalUserId)},
-        {QStringLiteral("primary_relation_id"), nullIfEmpty(c.primaryContactRelationId)},
-        {QStringLiteral("notes"), c.notes},
-        {QStringLiteral("sort_key"), sortKeyFor(c)},
-        {QStringLiteral("search_terms"), joinedTerms(searchTermsFor(c))},
-    };
+    ColumnMap columns;
+    writeColumns(c, columns);
+    return columns.map;
 }
 
 QString ClientRepository::createdSummary()
@@ -272,8 +307,9 @@ QVariantMap ClientRepository::derivedColumnsFor(const QJsonObject& fields)
     c.email = fields.value(QStringLiteral("email")).toString();
     c.mobilePhone = fields.value(QStringLiteral("mobile_phone")).toString();
     c.clientNumber = fields.value(QStringLiteral("client_number")).toVariant().toLongLong();
-    return {{QStringLiteral("sort_key"), sortKeyFor(c)},
-            {QStringLiteral("search_terms"), joinedTerms(searchTermsFor(c))}};
+    ColumnMap derived;
+    writeDerivedColumns(c, derived);
+    return derived.map;
 }
 
 const QStringList& ClientRepository::derivedColumns()

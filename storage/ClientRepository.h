@@ -9,6 +9,8 @@
 
 namespace pd {
 
+class ColumnSink;
+
 // One line of the client list / a search hit.
 struct ClientSummary
 {
@@ -48,7 +50,10 @@ public:
     Result<qint64> count();
     // The terms a client is found by (exposed for tests and the benchmarks).
     static QStringList searchTermsFor(const Client& c);
-    // The stored columns of a client (as RowWriter takes them), derived ones included.
+    // The stored columns of a client, derived ones included (the sort key and search terms,
+    // last): the one list of them, written to any sink (a bulk import's rows).
+    static void writeColumns(const Client& c, ColumnSink& out);
+    // The same as RowWriter takes them.
     static QVariantMap columnsOf(const Client& c);
     // The audit line of a new client.
     static QString createdSummary();
@@ -69,6 +74,7 @@ private:
     // A client's terms are kept on its row too (one per line), so the ones to remove are
     // known without an index on search_terms(client_id) (schema v3).
     static QString joinedTerms(const QStringList& terms);
+    static void writeDerivedColumns(const Client& c, ColumnSink& out);
     Result<QStringList> storedSearchTerms(const QString& id);
     Status replaceSearchTerms(const QString& id, const QStringList& before, const QStringList& after);
 

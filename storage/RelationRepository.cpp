@@ -3,6 +3,7 @@
 #include "core/Ids.h"
 #include "core/RelationTypes.h"
 #include "core/Text.h"
+#include "storage/Columns.h"
 #include "storage/FieldLabels.h"
 
 #include <QCoreApplication>
@@ -39,11 +40,6 @@ Relation relationFrom(const QSqlQuery& q)
     r.meta.hlc = q.value(15).toString();
     r.meta.deleted = q.value(16).toBool();
     return r;
-}
-
-QVariant nullIfEmpty(const QString& s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
 Error notFound()
@@ -149,33 +145,43 @@ Result<Contact> RelationRepository::contact(const QString& contactId)
     return c;
 }
 
+void RelationRepository::writeColumns(const Contact& c, ColumnSink& out)
+{
+    out.text(QStringLiteral("first_name"), c.firstName);
+    out.text(QStringLiteral("last_name"), c.lastName);
+    out.text(QStringLiteral("email"), c.email);
+    out.text(QStringLiteral("phone"), c.phone);
+}
+
+void RelationRepository::writeColumns(const Relation& r, ColumnSink& out)
+{
+    out.text(QStringLiteral("client_id"), r.clientId);
+    out.textOrNull(QStringLiteral("contact_id"), r.contactId);
+    out.textOrNull(QStringLiteral("related_client_id"), r.relatedClientId);
+    out.text(QStringLiteral("relation_type"), relationTypeKey(r.type));
+    out.text(QStringLiteral("relationship"), text::clean(r.relationshipText));
+    out.integer(QStringLiteral("notifications"), r.notifications.toInt());
+    out.flag(QStringLiteral("can_manage_appointments"), r.canManageAppointments);
+    out.flag(QStringLiteral("portal_invite"), r.portalInvite);
+    out.integer(QStringLiteral("permissions"), r.permissions.toInt());
+    out.text(QStringLiteral("custody"), custodyKey(r.custody));
+    out.text(QStringLiteral("court_order_ref"), r.courtOrderRef);
+    out.date(QStringLiteral("valid_from"), r.validFrom);
+    out.date(QStringLiteral("valid_until"), r.validUntil);
+}
+
 QVariantMap RelationRepository::columnsOf(const Contact& c)
 {
-    return {
-        {QStringLiteral("first_name"), c.firstName},
-        {QStringLiteral("last_name"), c.lastName},
-        {QStringLiteral("email"), c.email},
-        {QStringLiteral("phone"), c.phone},
-    };
+    ColumnMap columns;
+    writeColumns(c, columns);
+    return columns.map;
 }
 
 QVariantMap RelationRepository::columnsOf(const Relation& r)
 {
-    return {
-        {QStringLiteral("client_id"), r.clientId},
-        {QStringLiteral("contact_id"), nullIfEmpty(r.contactId)},
-        {QStringLiteral("related_client_id"), nullIfEmpty(r.relatedClientId)},
-        {QStringLiteral("relation_type"), relationTypeKey(r.type)},
-        {QStringLiteral("relationship"), text::clean(r.relationshipText)},
-        {QStringLiteral("notifications"), r.notifications.toInt()},
-        {QStringLiteral("can_manage_appointments"), r.canManageAppointments},
-        {QStringLiteral("portal_invite"), r.portalInvite},
-        {QStringLiteral("permissions"), r.permissions.toInt()},
-        {QStringLiteral("custody"), custodyKey(r.custody)},
-        {QStringLiteral("court_order_ref"), r.courtOrderRef},
-        {QStringLiteral("valid_from"), r.validFrom},
-        {QStringLiteral("valid_until"), r.validUntil},
-    };
+    ColumnMap columns;
+    writeColumns(r, columns);
+    return columns.map;
 }
 
 QString RelationRepository::addedSummary(const Contact& c)

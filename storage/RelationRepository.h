@@ -7,6 +7,8 @@
 
 namespace pd {
 
+class ColumnSink;
+
 // A client's people: relations to stand-alone contacts or to other clients (C2, C3, C10),
 // with the person's details read live from the contact or the related client's profile.
 class RelationRepository
@@ -25,8 +27,10 @@ public:
     Status save(ChangeSet& cs, Relation& relation, bool knownNew = false);
     Status remove(ChangeSet& cs, const QString& relationId);
 
-    // The stored columns of a contact / a relation (as RowWriter takes them), and the audit
-    // line of a new one: also what a bulk import writes.
+    // The stored columns of a contact / a relation, written to any sink (a bulk import's
+    // rows), the same as RowWriter takes them, and the audit line of a new one.
+    static void writeColumns(const Contact& contact, ColumnSink& out);
+    static void writeColumns(const Relation& relation, ColumnSink& out);
     static QVariantMap columnsOf(const Contact& contact);
     static QVariantMap columnsOf(const Relation& relation);
     static QString addedSummary(const Contact& contact);

@@ -610,7 +610,7 @@ Status SyncStore::applyChange(const wire::Change& change, const PreparedChange& 
         const QByteArray terms = prepared.derived.value(QStringLiteral("search_terms")).toString().toUtf8();
         for (const QByteArray& term : terms.split('\n'))
             if (!term.isEmpty())
-                m_newTerms.push_back(SearchEntry::make(term, id));
+                m_newTerms.add(term, id);
         return {};
     }
     if (Status s = flushNewTerms(); !s) // the client's terms may be among them

@@ -153,7 +153,7 @@ private:
     QString m_now;              // during one pull transaction: its time, for updated_at
     QHash<QString, QHash<QString, bool>> m_columns;
     QHash<QString, WritePlan> m_plans;   // per table: the plan of the last change written
-    std::vector<SearchEntry> m_newTerms; // see flushNewTerms()
+    SearchEntries m_newTerms; // see flushNewTerms()
 };
 
 } // namespace pd

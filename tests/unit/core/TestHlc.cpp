@@ -142,7 +142,8 @@ private slots:
             const QString id = newId();
             const QUuid u(id);
             QVERIFY2(!u.isNull(), qPrintable(id));
-            QCOMPARE(id.at(14), QLatin1Char('7')); // version 7 (Qt 6.4's QUuid::version() stops at 5)
+            QCOMPARE(u.toString(QUuid::WithoutBraces), id); // the usual form: lower case, 8-4-4-4-12
+            QCOMPARE(id.at(14), QLatin1Char('7'));          // version 7 (Qt 6.4's QUuid::version() stops at 5)
             QCOMPARE(u.variant(), QUuid::DCE);
             QVERIFY(!seen.contains(id));
             seen.insert(id);
@@ -150,6 +151,22 @@ private slots:
             QVERIFY(previousMs <= ms);
             previousMs = ms;
         }
+    }
+
+    // The UTF-8 form a bulk import binds is an id of the same kind, from the same sequence.
+    void utf8IdsAreTheSameKindOfId()
+    {
+        const QString before = newId();
+        const QByteArray id = newIdUtf8();
+        const QString after = newId();
+        QCOMPARE(id.size(), 36);
+        const QUuid u = QUuid::fromString(QLatin1String(id));
+        QVERIFY2(!u.isNull(), id.constData());
+        QCOMPARE(u.toString(QUuid::WithoutBraces).toLatin1(), id);
+        QCOMPARE(id.at(14), '7');
+        QVERIFY(before.left(13).toLatin1() <= id.left(13));
+        QVERIFY(id.left(13) <= after.left(13).toLatin1());
+        QVERIFY(QString::fromLatin1(id) != before && QString::fromLatin1(id) != after);
     }
 
     // Each thread has its own generator (a bulk import makes ids on several): ids made at

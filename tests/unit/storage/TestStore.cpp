@@ -3,6 +3,8 @@
 #include "core/ClientRules.h"
 #include "core/ContactValidation.h"
 #include "core/RelationTypes.h"
+#include "core/Text.h"
+#include "core/csv/CsvReader.h"
 #include "storage/ClientImporter.h"
 #include "storage/DemoData.h"
 #include "storage/Store.h"
@@ -509,6 +511,51 @@ private slots:
         QCOMPARE(hits->first().id, c.meta.id);
         // Stored in NFC whatever form was typed.
         QCOMPARE(hits->first().firstName, first.normalized(QString::NormalizationForm_C));
+    }
+
+    // The list is ordered by a key made from the two names' search keys. It must stay the key
+    // that earlier versions stored, text::searchKey(last + ' ' + first), or old and new rows
+    // would sort apart.
+    void sortKeyIsTheSearchKeyOfLastNameThenFirst_data()
+    {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("last");
+        QTest::newRow("plain") << QStringLiteral("Ana") << QStringLiteral("García");
+        QTest::newRow("spaces around and inside")
+            << QStringLiteral("  María   José ") << QStringLiteral(" van  der Berg");
+        QTest::newRow("no-break and other spaces")
+            << QStringLiteral("Ana\u00a0Sofía") << QStringLiteral("Lee\u2003Kim");
+        QTest::newRow("first name only") << QStringLiteral("Prince") << QString();
+        QTest::newRow("last name only") << QString() << QStringLiteral("Østergaard");
+        QTest::newRow("name of spaces") << QStringLiteral("   ") << QStringLiteral("Lee");
+        QTest::newRow("decomposed accents") << QStringLiteral("Jose\u0301") << QStringLiteral("Nu\u0303n\u0303ez");
+        QTest::newRow("starts with a combining mark") << QStringLiteral("\u0301Ana") << QStringLiteral("Roux\u0308");
+        QTest::newRow("compatibility forms") << QStringLiteral("\u00a8Ana") << QStringLiteral("\ufb01lipe \u2460");
+        QTest::newRow("case folding that grows") << QStringLiteral("STRAẞE") << QStringLiteral("ǅORĐE");
+        QTest::newRow("hangul jamo at the join") << QStringLiteral("\u1100\u1161") << QStringLiteral("\u1100");
+        QTest::newRow("right to left and emoji") << QStringLiteral("محمد 🌈") << QStringLiteral("כהן");
+    }
+
+    void sortKeyIsTheSearchKeyOfLastNameThenFirst()
+    {
+        QFETCH(QString, first);
+        QFETCH(QString, last);
+        Client c = client(first, last, QString());
+        const QString expected = text::searchKey(last + QLatin1Char(' ') + first);
+        QCOMPARE(ClientRepository::columnsOf(c).value(QStringLiteral("sort_key")).toString(), expected);
+        // What a bulk import stores is the same.
+        auto store = makeStore(freshPath());
+        const QByteArray csv =
+            CsvWriter::line({QStringLiteral("first_name"), QStringLiteral("last_name"), QStringLiteral("email")}) +
+            CsvWriter::line({first, last, QStringLiteral("someone@example.com")});
+        auto report = importClientsCsv(*store, csv, {});
+        if (text::clean(first).isEmpty() && text::clean(last).isEmpty())
+            return; // refused: no name
+        QVERIFY2(report, qPrintable(report.message()));
+        QVERIFY2(report->imported == 1, qPrintable(report->problems.join(QLatin1Char('\n'))));
+        QSqlQuery q(store->sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT sort_key FROM clients")) && q.next());
+        QCOMPARE(q.value(0).toString(), text::searchKey(text::clean(last) + QLatin1Char(' ') + text::clean(first)));
     }
 
     void searchByEmailPhoneAndClientNumber()
