@@ -16,6 +16,7 @@
 #include <QThread>
 
 #include <array>
+#include <atomic>
 #include <deque>
 #include <future>
 #include <memory>
@@ -298,53 +299,69 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
         if (options.progress)
             options.progress(ImportProgress{stage, done, total});
     };
-    tell(ImportProgress::Stage::Checking, 0, rows.size() - 1);
-    // Rows are checked on every core (each row on its own), then reported in file order.
+    const qsizetype total = rows.size() - 1;
+    tell(ImportProgress::Stage::Checking, 0, total);
+    // Rows are checked on every core, a part of the file at a time (each row on its own);
+    // this thread meanwhile takes each part in file order as soon as it is checked: it
+    // reports its problems and finds rows that repeat an earlier one.
     const QDate today = store.clock().today();
     const qsizetype header = rows.first().fields.size();
     std::vector<std::optional<Result<Draft>>> checked(static_cast<size_t>(rows.size()));
-    const auto check = [&](qsizetype from, qsizetype to) {
-        for (qsizetype i = from; i < to; ++i)
-            if (rows.at(i).fields.size() == header) {
-                auto& d = checked[static_cast<size_t>(i)];
-                d = draftFrom(rows.at(i), places, options, today);
-                if (*d)
-                    d->value().duplicateKey = duplicateKey(d->value());
+    constexpr qsizetype kPart = 4096;
+    const qsizetype parts = (total + kPart - 1) / kPart;
+    std::vector<std::promise<void>> partChecked(static_cast<size_t>(parts));
+    std::atomic<qsizetype> nextPart{0};
+    const auto check = [&] {
+        for (qsizetype part; (part = nextPart++) < parts;) {
+            try {
+                for (qsizetype i = 1 + part * kPart; i < qMin(1 + (part + 1) * kPart, rows.size()); ++i)
+                    if (rows.at(i).fields.size() == header) {
+                        auto& d = checked[static_cast<size_t>(i)];
+                        d = draftFrom(rows.at(i), places, options, today);
+                        if (*d)
+                            d->value().duplicateKey = duplicateKey(d->value());
+                    }
+                partChecked[static_cast<size_t>(part)].set_value();
+            } catch (...) {
+                partChecked[static_cast<size_t>(part)].set_exception(std::current_exception());
             }
+        }
     };
-    const qsizetype workers = qBound(1, QThread::idealThreadCount(), 8);
-    const qsizetype chunk = (rows.size() - 1 + workers - 1) / workers;
-    std::vector<std::future<void>> running;
-    for (qsizetype from = 1; from < rows.size(); from += chunk)
-        running.push_back(std::async(std::launch::async, check, from, qMin(from + chunk, rows.size())));
-    for (auto& r : running)
-        r.get();
+    std::vector<std::future<void>> checking;
+    for (qsizetype w = qBound(1, QThread::idealThreadCount(), 8); w > 0; --w)
+        checking.push_back(std::async(std::launch::async, check));
 
     ImportReport report;
     std::vector<const Draft*> drafts; // the rows to import, where they were checked (not copied)
     drafts.reserve(static_cast<size_t>(rows.size()));
     QHash<QString, int> seen; // duplicate rows within the file
     seen.reserve(rows.size());
-    for (qsizetype i = 1; i < rows.size(); ++i) {
-        const CsvRow& row = rows.at(i);
-        if (row.fields.size() != header) {
-            report.problems
-                << tr("line %1: has %2 fields, the header has %3").arg(row.line).arg(row.fields.size()).arg(header);
-            continue;
+    for (qsizetype part = 0; part < parts; ++part) {
+        partChecked[static_cast<size_t>(part)].get_future().get();
+        const qsizetype end = qMin(1 + (part + 1) * kPart, rows.size());
+        for (qsizetype i = 1 + part * kPart; i < end; ++i) {
+            const CsvRow& row = rows.at(i);
+            if (row.fields.size() != header) {
+                report.problems
+                    << tr("line %1: has %2 fields, the header has %3").arg(row.line).arg(row.fields.size()).arg(header);
+                continue;
+            }
+            Result<Draft>& d = *checked[static_cast<size_t>(i)];
+            if (!d) {
+                report.problems << tr("line %1: %2").arg(row.line).arg(d.message());
+                continue;
+            }
+            if (const auto earlier = seen.constFind((*d).duplicateKey); earlier != seen.cend()) {
+                report.problems << tr("line %1: duplicate of line %2").arg(row.line).arg(*earlier);
+                continue;
+            }
+            seen.insert((*d).duplicateKey, row.line);
+            drafts.push_back(&*d);
         }
-        Result<Draft>& d = *checked[static_cast<size_t>(i)];
-        if (!d) {
-            report.problems << tr("line %1: %2").arg(row.line).arg(d.message());
-            continue;
-        }
-        const QString& key = (*d).duplicateKey;
-        if (seen.contains(key)) {
-            report.problems << tr("line %1: duplicate of line %2").arg(row.line).arg(seen.value(key));
-            continue;
-        }
-        seen.insert(key, row.line);
-        drafts.push_back(&*d);
+        tell(ImportProgress::Stage::Checking, end - 1, total);
     }
+    for (auto& c : checking)
+        c.get();
     if (!report.problems.isEmpty() && !options.skipInvalid)
         return report; // nothing written: the caller shows the problems
 

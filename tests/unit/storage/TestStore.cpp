@@ -309,6 +309,46 @@ private slots:
         }
         QVERIFY2(writes >= 3, "progress while writing, not only at its ends");
         QCOMPARE(written, 10000);
+        // Checking goes forward too, part by part, up to every row of the file.
+        qsizetype checkedRows = -1;
+        int checks = 0;
+        for (const ImportProgress& p : std::as_const(seen)) {
+            if (p.stage != ImportProgress::Stage::Checking)
+                continue;
+            ++checks;
+            QVERIFY(p.done >= checkedRows);
+            checkedRows = p.done;
+        }
+        QVERIFY2(checks >= 3, "progress while checking, not only at its start");
+        QCOMPARE(checkedRows, 10001);
+    }
+
+    // Rows are checked a part of the file at a time on several threads: the problems still
+    // come in file order, and a row repeating one from an earlier part is still found.
+    void problemsOfALargeFileComeInFileOrder()
+    {
+        auto store = makeStore(freshPath());
+        QByteArray csv = "first_name,last_name,email\n";
+        QStringList expected;
+        for (int i = 0; i < 20000; ++i) {
+            const int line = i + 2;
+            if (i % 3001 == 7) {
+                csv += "Bad,Email,no-at-sign\n";
+                expected << QStringLiteral("line %1: The email address needs an @").arg(line);
+            } else if (i % 4999 == 11 && i > 4096) {
+                csv += "Person0,Family0,p0@example.com\n"; // the file's first client again
+                expected << QStringLiteral("line %1: duplicate of line 2").arg(line);
+            } else {
+                csv += QStringLiteral("Person%1,Family%1,p%1@example.com\n").arg(i).toUtf8();
+            }
+        }
+        auto report = importClientsCsv(*store, csv, {});
+        QVERIFY2(report, qPrintable(report.message()));
+        QCOMPARE(report->imported, 0); // nothing, as some rows are refused
+        QCOMPARE(report->problems.size(), expected.size());
+        for (qsizetype i = 0; i < expected.size(); ++i)
+            QVERIFY2(report->problems.at(i).startsWith(expected.at(i)), qPrintable(report->problems.at(i)));
+        QCOMPARE(count(*store, QStringLiteral("clients")), qint64(0));
     }
 
     // The command line's import writes straight into the file (a rollback journal instead of
