@@ -275,11 +275,14 @@ Status BulkWriter::inChunks(size_t count, int parameters, const std::function<QS
                             const std::function<void(sqlite3_stmt*, int, size_t)>& bind)
 {
     const int per = std::clamp(kMaxParameters / parameters, 1, kMaxRowsPerStatement);
+    sqlite3_stmt* full = nullptr; // the statement for `per` items, looked up once, not for every chunk
     for (size_t at = 0; at < count;) {
         const int rows = static_cast<int>(std::min<size_t>(static_cast<size_t>(per), count - at));
-        auto s = statement(sqlFor(rows));
+        auto s = rows == per && full ? Result<sqlite3_stmt*>(full) : statement(sqlFor(rows));
         if (!s)
             return s.error();
+        if (rows == per)
+            full = *s;
         if (sqlite3_bind_parameter_count(*s) != rows * parameters)
             return Error::make(Error::Kind::Internal, QStringLiteral("BulkWriter: parameters do not match"));
         for (int r = 0; r < rows; ++r, ++at)
