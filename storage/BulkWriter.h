@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -65,6 +66,18 @@ struct NewRow
 class SearchEntries
 {
 public:
+    SearchEntries() = default;
+    // Moved whole: the text stays in its blocks, and what is moved from is left empty.
+    SearchEntries(SearchEntries&& other) noexcept { *this = std::move(other); }
+    SearchEntries& operator=(SearchEntries&& other) noexcept
+    {
+        m_entries = std::exchange(other.m_entries, {});
+        m_blocks = std::exchange(other.m_blocks, {});
+        m_next = std::exchange(other.m_next, nullptr);
+        m_left = std::exchange(other.m_left, 0);
+        return *this;
+    }
+
     void add(QByteArrayView term, QByteArrayView clientId);
     // Takes other's entries (their text stays where it is).
     void append(SearchEntries&& other);
