@@ -311,10 +311,12 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     const qsizetype parts = (total + kPart - 1) / kPart;
     std::vector<std::promise<void>> partChecked(static_cast<size_t>(parts));
     std::atomic<qsizetype> nextPart{0};
+    // Part p holds rows [1 + p * kPart, partEnd(p)) (row 0 is the header).
+    const auto partEnd = [&rows](qsizetype part) { return qMin(1 + (part + 1) * kPart, rows.size()); };
     const auto check = [&] {
         for (qsizetype part; (part = nextPart++) < parts;) {
             try {
-                for (qsizetype i = 1 + part * kPart; i < qMin(1 + (part + 1) * kPart, rows.size()); ++i)
+                for (qsizetype i = 1 + part * kPart; i < partEnd(part); ++i)
                     if (rows.at(i).fields.size() == header) {
                         auto& d = checked[static_cast<size_t>(i)];
                         d = draftFrom(rows.at(i), places, options, today);
@@ -338,7 +340,7 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     seen.reserve(rows.size());
     for (qsizetype part = 0; part < parts; ++part) {
         partChecked[static_cast<size_t>(part)].get_future().get();
-        const qsizetype end = qMin(1 + (part + 1) * kPart, rows.size());
+        const qsizetype end = partEnd(part);
         for (qsizetype i = 1 + part * kPart; i < end; ++i) {
             const CsvRow& row = rows.at(i);
             if (row.fields.size() != header) {

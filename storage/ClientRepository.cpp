@@ -100,11 +100,6 @@ QString sortKeyOf(const NameKeys& k)
     return joinedKeys(k.last, k.first);
 }
 
-QString sortKeyFor(const Client& c)
-{
-    return sortKeyOf(nameKeysOf(c));
-}
-
 QStringList searchTermsOf(const Client& c, const NameKeys& names)
 {
     QStringList terms;
@@ -370,11 +365,12 @@ Status ClientRepository::reindex(const QString& id, bool inserted)
             return stored.error();
         before = *stored;
     }
-    const QStringList after = c->meta.deleted ? QStringList() : searchTermsFor(*c);
+    const NameKeys names = nameKeysOf(*c); // normalized once, for the terms and the sort key
+    const QStringList after = c->meta.deleted ? QStringList() : searchTermsOf(*c, names);
     QSqlQuery* q = m_cache.get(QStringLiteral("UPDATE clients SET sort_key = ?, search_terms = ? WHERE id = ?"));
     if (!q)
         return Error::make(Error::Kind::Internal, m_cache.error());
-    q->addBindValue(sortKeyFor(*c));
+    q->addBindValue(sortKeyOf(names));
     q->addBindValue(joinedTerms(after));
     q->addBindValue(id);
     if (!q->exec())

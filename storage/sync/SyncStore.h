@@ -152,8 +152,8 @@ private:
     StatementCache m_page;      // statements prepared once per pull transaction, not per record
     QString m_now;              // during one pull transaction: its time, for updated_at
     QHash<QString, QHash<QString, bool>> m_columns;
-    QHash<QString, WritePlan> m_plans;   // per table: the plan of the last change written
-    SearchEntries m_newTerms; // see flushNewTerms()
+    QHash<QString, WritePlan> m_plans; // per table: the plan of the last change written
+    SearchEntries m_newTerms;          // see flushNewTerms()
 };
 
 } // namespace pd
