@@ -44,8 +44,10 @@ QString digitsOnly(const QString& s)
 
 QString prefixEnd(const QString& prefix)
 {
-    // U+FFFF sorts after every character a key can hold (keys are NFC text, BMP or surrogates).
-    return prefix + QChar(0xFFFF);
+    // The database compares keys as UTF-8 bytes, where a character outside the BMP (4 bytes,
+    // from F0) sorts after U+FFFF (EF BF BF). U+10FFFF (F4 8F BF BF) is the last character
+    // there is, so prefix + U+10FFFF is above every key that continues the prefix.
+    return prefix + QChar(QChar::highSurrogate(0x10FFFF)) + QChar(QChar::lowSurrogate(0x10FFFF));
 }
 
 QString isoDate(const QDate& date)

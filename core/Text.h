@@ -16,8 +16,8 @@ QString searchKey(const QString& s);
 // Digits only ("+1 (555) 010-2030" -> "15550102030").
 QString digitsOnly(const QString& s);
 
-// The smallest string greater than every string that starts with prefix (for range scans:
-// key >= prefix AND key < prefixEnd(prefix)).
+// A string greater than every string that starts with prefix, in the order the database
+// compares text (UTF-8 bytes), for range scans: key >= prefix AND key < prefixEnd(prefix).
 QString prefixEnd(const QString& prefix);
 
 // A date as ISO 8601 "YYYY-MM-DD", the form dates are stored and sent in; the same text as

@@ -156,6 +156,9 @@ private slots:
         QTest::newRow("longer") << QStringLiteral("ana") << QStringLiteral("ana maria") << true;
         QTest::newRow("emoji after prefix") << QStringLiteral("ana") << QStringLiteral("ana🌈") << true;
         QTest::newRow("cjk after prefix") << QStringLiteral("ana") << QStringLiteral("ana王") << true;
+        QTest::newRow("private use after prefix") << QStringLiteral("ana") << QStringLiteral("ana\uE000") << true;
+        QTest::newRow("supplementary ideograph after prefix")
+            << QStringLiteral("田") << QStringLiteral("田𠮷") << true;
         QTest::newRow("next name") << QStringLiteral("ana") << QStringLiteral("anb") << false;
         QTest::newRow("shorter") << QStringLiteral("ana") << QStringLiteral("an") << false;
         QTest::newRow("hebrew") << QStringLiteral("דו") << QStringLiteral("דוד") << true;
@@ -166,7 +169,9 @@ private slots:
         QFETCH(QString, prefix);
         QFETCH(QString, key);
         QFETCH(bool, inRange);
-        const bool within = key >= prefix && key < text::prefixEnd(prefix);
+        // Compared as the database compares text: UTF-8 bytes (BINARY collation).
+        const QByteArray k = key.toUtf8();
+        const bool within = k >= prefix.toUtf8() && k < text::prefixEnd(prefix).toUtf8();
         QCOMPARE(within, inRange);
     }
 };

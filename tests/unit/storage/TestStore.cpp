@@ -530,6 +530,12 @@ private slots:
         QTest::newRow("hebrew") << QStringLiteral("נועה") << QStringLiteral("כהן") << QStringLiteral("נוע");
         QTest::newRow("chinese") << QStringLiteral("娜") << QStringLiteral("李") << QStringLiteral("李");
         QTest::newRow("emoji") << QStringLiteral("Zoë 🌈") << QStringLiteral("Lee") << QStringLiteral("zoe");
+        // A character outside the BMP right after what was typed: 4 bytes in UTF-8, which
+        // sort after U+FFFF in the index.
+        QTest::newRow("emoji right after the prefix")
+            << QStringLiteral("Zoë🌈") << QStringLiteral("Lee") << QStringLiteral("zoe");
+        QTest::newRow("supplementary ideograph after the prefix")
+            << QStringLiteral("𠮷") << QStringLiteral("田𠮷") << QStringLiteral("田");
         QTest::newRow("second word of a name")
             << QStringLiteral("Hans") << QStringLiteral("van der Berg") << QStringLiteral("berg");
         QTest::newRow("case") << QStringLiteral("ÉLODIE") << QStringLiteral("Roux") << QStringLiteral("élodie");
