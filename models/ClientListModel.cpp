@@ -17,6 +17,7 @@ void ClientListModel::setFilter(const QString& text)
     m_filter = text;
     m_rows.clear();
     m_atEnd = false;
+    m_next = {};
     m_rows = nextPage();
     if (auto total = m_clients.count())
         m_total = *total;
@@ -25,7 +26,7 @@ void ClientListModel::setFilter(const QString& text)
 
 QList<ClientSummary> ClientListModel::nextPage()
 {
-    auto page = m_clients.search(m_filter, m_pageSize, static_cast<int>(m_rows.size()));
+    auto page = m_clients.page(m_filter, m_pageSize, m_next);
     if (!page) {
         m_atEnd = true;
         m_error = page.message();
@@ -33,9 +34,9 @@ QList<ClientSummary> ClientListModel::nextPage()
         return {};
     }
     m_error.clear();
-    if (page->size() < m_pageSize)
-        m_atEnd = true;
-    return std::move(page).value();
+    m_atEnd = page->atEnd;
+    m_next = page->next;
+    return std::move(page->clients);
 }
 
 QString ClientListModel::clientIdAt(int row) const

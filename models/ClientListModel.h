@@ -7,8 +7,9 @@
 namespace pd {
 
 // The client list (D1): every client, or those matching a search, a page at a time.
-// Filtering happens in SQL (ClientRepository::search); the view asks for more rows as it
-// scrolls (canFetchMore/fetchMore), so 100,000 clients never load at once.
+// Filtering happens in SQL (ClientRepository::page); the view asks for more rows as it
+// scrolls (canFetchMore/fetchMore), so 100,000 clients never load at once, and each page
+// starts where the last one ended, so the 500th page comes as fast as the first.
 class ClientListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,12 +39,13 @@ signals:
     void errorOccurred(const QString& message);
 
 private:
-    QList<ClientSummary> nextPage(); // reads the page after the rows held; updates m_atEnd/m_error
+    QList<ClientSummary> nextPage(); // reads the page after the rows held; updates m_next/m_atEnd/m_error
 
     ClientRepository& m_clients;
     const int m_pageSize;
     QString m_filter;
     QList<ClientSummary> m_rows;
+    ClientListPosition m_next; // where the page after m_rows starts
     bool m_atEnd = false;
     QString m_error;
     qint64 m_total = 0;

@@ -445,12 +445,14 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
 Result<QByteArray> exportClientsCsv(Store& store)
 {
     QByteArray out = CsvWriter::line(kColumns);
-    const int page = 2000;
-    for (int offset = 0;; offset += page) {
-        auto list = store.clients().search(QString(), page, offset);
-        if (!list)
-            return list.error();
-        for (const ClientSummary& s : *list) {
+    ClientListPosition position;
+    for (bool atEnd = false; !atEnd;) {
+        auto page = store.clients().page(QString(), 2000, position);
+        if (!page)
+            return page.error();
+        position = page->next;
+        atEnd = page->atEnd;
+        for (const ClientSummary& s : page->clients) {
             QStringList f = {s.firstName,
                              s.lastName,
                              s.email,
@@ -468,8 +470,6 @@ Result<QByteArray> exportClientsCsv(Store& store)
             }
             out += CsvWriter::line(f);
         }
-        if (list->size() < page)
-            break;
     }
     return out;
 }

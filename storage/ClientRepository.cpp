@@ -10,7 +10,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QSet>
+
+#include <limits>
 
 namespace pd {
 
@@ -392,74 +393,134 @@ Status ClientRepository::remove(ChangeSet& cs, const QString& id)
                            QCoreApplication::translate("ClientRepository", "Client deleted"));
 }
 
-Result<QList<ClientSummary>> ClientRepository::search(const QString& rawText, int limit, int offset)
+namespace {
+
+const QString kSummaryColumns = QStringLiteral(
+    "c.id, c.client_number, c.first_name, c.last_name, c.email, c.mobile_phone, c.date_of_birth, c.is_minor");
+
+ClientSummary summaryAt(const QSqlQuery& q)
+{
+    ClientSummary s;
+    s.id = q.value(0).toString();
+    s.clientNumber = q.value(1).toLongLong();
+    s.firstName = q.value(2).toString();
+    s.lastName = q.value(3).toString();
+    s.email = q.value(4).toString();
+    s.mobilePhone = q.value(5).toString();
+    s.dateOfBirth = QDate::fromString(q.value(6).toString(), Qt::ISODate);
+    s.isMinor = q.value(7).toBool();
+    return s;
+}
+
+// Whether term is the first of a client's stored terms (one per line) that starts with
+// prefix, in the order the database compares them (UTF-8 bytes).
+bool isFirstMatchingTerm(const QString& storedTerms, const QByteArray& prefix, const QByteArray& term)
+{
+    const QByteArray stored = storedTerms.toUtf8();
+    const QByteArrayView all(stored);
+    for (qsizetype from = 0; from < all.size();) {
+        qsizetype end = all.indexOf('\n', from);
+        if (end < 0)
+            end = all.size();
+        const QByteArrayView t = all.sliced(from, end - from);
+        if (t.startsWith(prefix) && t < QByteArrayView(term))
+            return false;
+        from = end + 1;
+    }
+    return true;
+}
+
+} // namespace
+
+Result<QList<ClientSummary>> ClientRepository::search(const QString& text, int limit)
+{
+    auto first = page(text, limit);
+    if (!first)
+        return first.error();
+    return std::move(first->clients);
+}
+
+Result<ClientPage> ClientRepository::page(const QString& rawText, int limit, const ClientListPosition& after)
 {
     const QString key = text::searchKey(rawText);
-    QList<ClientSummary> out;
-    const QString cols = QStringLiteral("c.id, c.client_number, c.first_name, c.last_name, c.email, c.mobile_phone, "
-                                        "c.date_of_birth, c.is_minor");
-    auto read = [&out](QSqlQuery& q) {
-        while (q.next()) {
-            ClientSummary s;
-            s.id = q.value(0).toString();
-            s.clientNumber = q.value(1).toLongLong();
-            s.firstName = q.value(2).toString();
-            s.lastName = q.value(3).toString();
-            s.email = q.value(4).toString();
-            s.mobilePhone = q.value(5).toString();
-            s.dateOfBirth = QDate::fromString(q.value(6).toString(), Qt::ISODate);
-            s.isMinor = q.value(7).toBool();
-            out << s;
-        }
-    };
-    if (key.isEmpty()) {
-        QSqlQuery* q = m_cache.get(QStringLiteral("SELECT %1 FROM clients c WHERE c.deleted = 0 ORDER BY c.sort_key, "
-                                                  "c.client_number LIMIT ? OFFSET ?")
-                                       .arg(cols));
-        q->addBindValue(limit);
-        q->addBindValue(offset);
-        if (!q->exec())
-            return writeError(q->lastError());
-        read(*q);
-        q->finish();
-        return out;
-    }
+    if (key.isEmpty())
+        return listPage(limit, after);
     // "+1 (555) 01" is searched as its digits; anything else as the folded text.
     const QString digits = text::digitsOnly(rawText);
     const bool phoneLike = !digits.isEmpty() && digits.size() * 2 >= rawText.trimmed().size();
-    const QString term = phoneLike ? digits : key;
-    // Walk the term index in order (an index range scan that stops early) and keep the
-    // first matches; a client found by two terms (first name and full name) is listed once.
-    // Over-fetch a little because of those duplicates, then fetch each client by id.
-    QSqlQuery* ids = m_cache.get(QStringLiteral("SELECT client_id FROM search_terms WHERE term >= ? AND term < ? "
-                                                "ORDER BY term LIMIT ?"));
-    ids->addBindValue(term);
-    ids->addBindValue(text::prefixEnd(term));
-    ids->addBindValue((offset + limit) * 4);
-    if (!ids->exec())
-        return writeError(ids->lastError());
-    QStringList wanted;
-    QSet<QString> seen;
-    int skipped = 0;
-    while (ids->next() && wanted.size() < limit) {
-        const QString id = ids->value(0).toString();
-        if (seen.contains(id))
-            continue;
-        seen.insert(id);
-        if (skipped++ < offset)
-            continue;
-        wanted << id;
-    }
-    ids->finish();
-    QSqlQuery* q = m_cache.get(QStringLiteral("SELECT %1 FROM clients c WHERE c.id = ? AND c.deleted = 0").arg(cols));
-    for (const QString& id : wanted) {
-        q->addBindValue(id);
-        if (!q->exec())
-            return writeError(q->lastError());
-        read(*q);
+    return searchPage(phoneLike ? digits : key, limit, after);
+}
+
+Result<ClientPage> ClientRepository::listPage(int limit, const ClientListPosition& after)
+{
+    // sort_key >= the last key is a range on the index; the rest leaves out the rows with
+    // that key which were listed already (the same name, a lower client number).
+    QSqlQuery* q = m_cache.get(QStringLiteral("SELECT %1, c.sort_key FROM clients c WHERE c.deleted = 0 AND "
+                                              "c.sort_key >= ? AND (c.sort_key > ? OR c.client_number > ?) "
+                                              "ORDER BY c.sort_key, c.client_number LIMIT ?")
+                                   .arg(kSummaryColumns));
+    q->addBindValue(after.key);
+    q->addBindValue(after.key);
+    q->addBindValue(after.started ? after.clientNumber : std::numeric_limits<qint64>::min());
+    q->addBindValue(limit);
+    if (!q->exec())
+        return writeError(q->lastError());
+    ClientPage page;
+    page.next = after;
+    while (q->next()) {
+        page.clients << summaryAt(*q);
+        page.next = {true, q->value(8).toString(), page.clients.last().clientNumber, {}};
     }
     q->finish();
-    return out;
+    page.atEnd = page.clients.size() < limit;
+    return page;
+}
+
+Result<ClientPage> ClientRepository::searchPage(const QString& term, int limit, const ClientListPosition& after)
+{
+    // Walk the term index in order from the position (an index range scan that stops
+    // early) and fetch each client by id. A client found by several terms (its first name
+    // and its full name) is listed at the first of them: its row holds its terms, so this
+    // is decided without remembering earlier pages.
+    QSqlQuery* terms = m_cache.get(QStringLiteral("SELECT term, client_id FROM search_terms WHERE term >= ? AND "
+                                                  "term < ? AND (term > ? OR client_id > ?) ORDER BY term, client_id "
+                                                  "LIMIT ?"));
+    QSqlQuery* row =
+        m_cache.get(QStringLiteral("SELECT %1, c.search_terms FROM clients c WHERE c.id = ? AND c.deleted = 0")
+                        .arg(kSummaryColumns));
+    const QByteArray prefix = term.toUtf8();
+    const int batch = limit + 16; // a few more: some hits are a client's second term
+    ClientPage page;
+    page.next = after;
+    while (page.clients.size() < limit && !page.atEnd) {
+        const QString from = page.next.started ? page.next.key : term;
+        terms->addBindValue(from);
+        terms->addBindValue(text::prefixEnd(term));
+        terms->addBindValue(from);
+        terms->addBindValue(page.next.started ? page.next.clientId : QString());
+        terms->addBindValue(batch);
+        if (!terms->exec())
+            return writeError(terms->lastError());
+        QList<std::pair<QString, QString>> hits;
+        while (terms->next())
+            hits.append({terms->value(0).toString(), terms->value(1).toString()});
+        terms->finish();
+        page.atEnd = hits.size() < batch;
+        for (const auto& [hitTerm, clientId] : hits) {
+            if (page.clients.size() == limit) {
+                page.atEnd = false; // stopped inside the batch
+                break;
+            }
+            page.next = {true, hitTerm, 0, clientId};
+            row->addBindValue(clientId);
+            if (!row->exec())
+                return writeError(row->lastError());
+            if (row->next() && isFirstMatchingTerm(row->value(8).toString(), prefix, hitTerm.toUtf8()))
+                page.clients << summaryAt(*row);
+            row->finish();
+        }
+    }
+    return page;
 }
 
 Result<qint64> ClientRepository::count()

@@ -24,6 +24,24 @@ struct ClientSummary
     bool isMinor = false;
 };
 
+// Where a page of the client list or of a search's hits ended. The next page starts right
+// after it (keyset paging), so a page costs the same however far down the list it is, and a
+// client saved or deleted meanwhile neither repeats a row nor skips one.
+struct ClientListPosition
+{
+    bool started = false;    // false: the top of the list
+    QString key;             // the last row's sort key (list) or matching search term (search)
+    qint64 clientNumber = 0; // list: the last row's client number (names can repeat)
+    QString clientId;        // search: the last term row's client id
+};
+
+struct ClientPage
+{
+    QList<ClientSummary> clients;
+    ClientListPosition next; // where the following page starts
+    bool atEnd = false;      // no client after this page
+};
+
 // Clients in the local database, and the client search index (D1): prefix search on first
 // name, last name, full name either way round, email, phone digits (with or without the
 // country code) and client number, all through an index range scan.
@@ -44,9 +62,12 @@ public:
     // Takes a client out of search (a deleted client); inside the caller's transaction.
     Status removeSearchTerms(const QString& id);
 
-    // Up to limit clients whose name, email, phone or number starts with text (ordered by
-    // the matching term). An empty text lists clients in name order from offset.
-    Result<QList<ClientSummary>> search(const QString& text, int limit, int offset = 0);
+    // Up to limit clients whose name, email, phone or number starts with text, from after
+    // a position: a search lists each client once, at its first matching term in term
+    // order; an empty text lists every client in name order (then client number).
+    Result<ClientPage> page(const QString& text, int limit, const ClientListPosition& after = {});
+    // The first page's clients.
+    Result<QList<ClientSummary>> search(const QString& text, int limit);
     Result<qint64> count();
     // The terms a client is found by (exposed for tests and the benchmarks).
     static QStringList searchTermsFor(const Client& c);
@@ -76,6 +97,8 @@ private:
     static QString joinedTerms(const QStringList& terms);
     static void writeDerivedColumns(const Client& c, ColumnSink& out);
     Result<QStringList> storedSearchTerms(const QString& id);
+    Result<ClientPage> listPage(int limit, const ClientListPosition& after);
+    Result<ClientPage> searchPage(const QString& term, int limit, const ClientListPosition& after);
     Status replaceSearchTerms(const QString& id, const QStringList& before, const QStringList& after);
 
     QSqlDatabase& m_db;

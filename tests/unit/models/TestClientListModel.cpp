@@ -93,6 +93,86 @@ private slots:
                         .startsWith(QLatin1String("Lastname, Person1")));
     }
 
+    // Clients with the same name sort by client number, and a page boundary inside a run
+    // of them neither repeats nor skips one.
+    void sameNamesAreListedOnceInClientNumberOrder()
+    {
+        test::TemporaryStore fixture;
+        QVERIFY(fixture.addClients(QStringList(7, QStringLiteral("Sam Same"))
+                                   << QStringLiteral("Ann Able") << QStringLiteral("Zed Zulu")));
+        ClientListModel model(fixture.store().clients(), 2);
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QCOMPARE(model.rowCount(), 9);
+        QCOMPARE(model.index(0, ClientListModel::NameColumn).data().toString(), QStringLiteral("Able, Ann"));
+        QCOMPARE(model.index(8, ClientListModel::NameColumn).data().toString(), QStringLiteral("Zulu, Zed"));
+        for (int r = 2; r < 8; ++r)
+            QVERIFY(model.index(r - 1, ClientListModel::NumberColumn).data().toLongLong() <
+                    model.index(r, ClientListModel::NumberColumn).data().toLongLong());
+    }
+
+    // Someone at the front desk adds or deletes a client while another user scrolls: the
+    // rest of the list still comes once each (a page starts after the last row shown, not
+    // at a row count that the change has shifted).
+    void clientsSavedOrDeletedWhileScrollingDoNotShiftThePages()
+    {
+        test::TemporaryStore fixture;
+        QStringList names;
+        for (int i = 0; i < 30; ++i)
+            names << QStringLiteral("Client%1 Middle").arg(i, 2, 10, QLatin1Char('0'));
+        QVERIFY(fixture.addClients(names));
+        Store& store = fixture.store();
+        ClientListModel model(store.clients(), 10);
+        QCOMPARE(model.rowCount(), 10);
+        const QString firstShown = model.clientIdAt(0);
+
+        QVERIFY(fixture.addClients({QStringLiteral("Aaron Aardvark")})); // sorts before everyone
+        model.fetchMore({});
+        auto cs = store.changeSet();
+        QVERIFY(cs->begin());
+        QVERIFY(store.clients().remove(*cs, firstShown)); // already on screen
+        QVERIFY(cs->commit());
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+
+        QSet<QString> ids;
+        for (int r = 0; r < model.rowCount(); ++r)
+            ids.insert(model.clientIdAt(r));
+        QCOMPARE(model.rowCount(), 30);
+        QCOMPARE(ids.size(), 30);
+        model.setFilter(QString()); // a fresh listing shows the changes
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QCOMPARE(model.rowCount(), 30);
+        QCOMPARE(model.index(0, ClientListModel::NameColumn).data().toString(), QStringLiteral("Aardvark, Aaron"));
+    }
+
+    // A search matches a client by several terms (first name, last name, both full names,
+    // email): the client is listed once, even when those terms fall on different pages.
+    void aClientFoundByManyTermsIsListedOnceAcrossPages()
+    {
+        test::TemporaryStore fixture;
+        QVERIFY(fixture.addClients({QStringLiteral("Mia Miller"), QStringLiteral("Milo Mills"),
+                                    QStringLiteral("Mina Mitchell"), QStringLiteral("Ann Miles"),
+                                    QStringLiteral("Bob Brown")}));
+        for (const int pageSize : {1, 2, 3, 50}) {
+            ClientListModel model(fixture.store().clients(), pageSize);
+            model.setFilter(QStringLiteral("mi"));
+            int fetches = 0;
+            while (model.canFetchMore({}) && ++fetches < 100)
+                model.fetchMore({});
+            QStringList shown;
+            for (int r = 0; r < model.rowCount(); ++r)
+                shown << model.index(r, ClientListModel::NameColumn).data().toString();
+            QCOMPARE(shown.size(), 4);
+            QCOMPARE(QSet<QString>(shown.begin(), shown.end()).size(), 4);
+            QVERIFY2(!shown.contains(QStringLiteral("Brown, Bob")), qPrintable(shown.join(u'|')));
+            // Listed at the first matching term: "mia", "miles", "milo", "mina".
+            QCOMPARE(shown, (QStringList{QStringLiteral("Miller, Mia"), QStringLiteral("Miles, Ann"),
+                                         QStringLiteral("Mills, Milo"), QStringLiteral("Mitchell, Mina")}));
+        }
+    }
+
     void nothingFoundIsAnEmptyListNotAnError()
     {
         ClientListModel model(m_fixture.store().clients());

@@ -351,6 +351,34 @@ private slots:
         QCOMPARE(count(*store, QStringLiteral("clients")), qint64(0));
     }
 
+    // The export reads the list a page at a time: every client comes once, in name order,
+    // also where a page boundary falls inside a run of clients with the same name.
+    void anExportHasEveryClientOnceInNameOrder()
+    {
+        auto store = makeStore(freshPath());
+        QByteArray csv = "first_name,last_name,email\n";
+        for (int i = 0; i < 4500; ++i) {
+            const QString last = i >= 1990 && i < 2020 ? QStringLiteral("Family1995")
+                                                       : QStringLiteral("Family%1").arg(i, 4, 10, QLatin1Char('0'));
+            csv += QStringLiteral("Person,%1,p%2@example.com\n").arg(last).arg(i).toUtf8();
+        }
+        auto report = importClientsCsv(*store, csv, {});
+        QVERIFY2(report && report->imported == 4500, qPrintable(report.message()));
+        auto exported = exportClientsCsv(*store);
+        QVERIFY2(exported, qPrintable(exported.message()));
+        const QList<QByteArray> lines = exported->trimmed().split('\n');
+        QCOMPARE(lines.size(), 4501);
+        QSet<QByteArray> emails;
+        QByteArray previousLast;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QList<QByteArray> fields = lines.at(i).split(',');
+            QVERIFY(fields.at(1) >= previousLast);
+            previousLast = fields.at(1);
+            emails.insert(fields.at(2));
+        }
+        QCOMPARE(emails.size(), 4500);
+    }
+
     // The command line's import writes straight into the file (a rollback journal instead of
     // the WAL, each page once), then the WAL is back: a reader is not held up by a writer.
     void anImportGoesBackToTheWalAfterwards()
