@@ -15,13 +15,42 @@ void ClientListModel::setFilter(const QString& text)
     // One reset that already holds the first page (no insert while the reset is in flight).
     beginResetModel();
     m_filter = text;
+    readFromTheTop(0);
+    if (m_total < 0)
+        countClients();
+    endResetModel();
+}
+
+void ClientListModel::reload()
+{
+    beginResetModel();
+    readFromTheTop(m_rows.size());
+    countClients();
+    endResetModel();
+}
+
+void ClientListModel::readFromTheTop(qsizetype atLeast)
+{
     m_rows.clear();
     m_atEnd = false;
     m_next = {};
-    m_rows = nextPage();
+    do
+        m_rows.append(nextPage());
+    while (!m_atEnd && m_rows.size() < atLeast);
+}
+
+void ClientListModel::countClients()
+{
     if (auto total = m_clients.count())
         m_total = *total;
-    endResetModel();
+}
+
+int ClientListModel::rowOf(const QString& clientId) const
+{
+    for (qsizetype r = 0; r < m_rows.size(); ++r)
+        if (m_rows.at(r).id == clientId)
+            return static_cast<int>(r);
+    return -1;
 }
 
 QList<ClientSummary> ClientListModel::nextPage()

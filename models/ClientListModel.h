@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+#include <algorithm>
+
 namespace pd {
 
 // The client list (D1): every client, or those matching a search, a page at a time.
@@ -21,10 +23,16 @@ public:
 
     // Shows the clients whose name, email, phone or client id starts with text ("" = all).
     void setFilter(const QString& text);
+    // Reads the list again (after a save or a sync) as far down as it had been read, and
+    // counts the clients again, so that a view can keep its place.
+    void reload();
+    // The row of a client among the rows read so far, or -1.
+    int rowOf(const QString& clientId) const;
     QString filter() const { return m_filter; }
     QString clientIdAt(int row) const;
-    // All clients in the database (not deleted), counted when the filter last changed.
-    qint64 totalClients() const { return m_total; }
+    // All clients in the database (not deleted), counted at the first page and at reload()
+    // (not at each key typed: the search does not change it).
+    qint64 totalClients() const { return std::max<qint64>(m_total, 0); }
     // The last error reading the database ("" when fine); also sent as errorOccurred.
     QString lastError() const { return m_error; }
 
@@ -39,7 +47,9 @@ signals:
     void errorOccurred(const QString& message);
 
 private:
-    QList<ClientSummary> nextPage(); // reads the page after the rows held; updates m_next/m_atEnd/m_error
+    QList<ClientSummary> nextPage();        // reads the page after the rows held; updates m_next/m_atEnd/m_error
+    void readFromTheTop(qsizetype atLeast); // inside a reset: pages until atLeast rows or the end
+    void countClients();
 
     ClientRepository& m_clients;
     const int m_pageSize;
@@ -48,7 +58,7 @@ private:
     ClientListPosition m_next; // where the page after m_rows starts
     bool m_atEnd = false;
     QString m_error;
-    qint64 m_total = 0;
+    qint64 m_total = -1; // -1: not counted yet
 };
 
 } // namespace pd

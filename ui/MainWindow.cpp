@@ -143,10 +143,18 @@ ClientEditor* MainWindow::openClient(const QString& clientId)
 
 void MainWindow::refreshClients()
 {
+    // Keep the place: the same client selected (wherever a rename moved it), else the same
+    // row, and the list read as far down as before.
     const int row = m_table->currentIndex().row();
-    m_clients.setFilter(m_clients.filter());
-    if (row >= 0 && row < m_clients.rowCount())
-        m_table->selectRow(row);
+    const QString selected = m_clients.clientIdAt(row);
+    m_clients.reload();
+    int target = m_clients.rowOf(selected);
+    if (target < 0 && row >= 0)
+        target = std::min(row, m_clients.rowCount() - 1);
+    if (target >= 0) {
+        m_table->selectRow(target);
+        m_table->scrollTo(m_clients.index(target, 0));
+    }
     updateStatus();
 }
 

@@ -1,6 +1,7 @@
 // The desktop's first screen, driven through real widgets on the offscreen platform.
 #include "models/ClientListModel.h"
 #include "storage/vault/SecureBytes.h"
+#include "tests/gui/Screenshot.h"
 #include "tests/testsupport/TemporaryStore.h"
 #include "ui/ClientEditor.h"
 #include "ui/MainWindow.h"
@@ -89,6 +90,57 @@ private slots:
         window.searchField()->setText(QStringLiteral("okaf"));
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Saved")));
+    }
+
+    // A front-desk worker scrolls far down, opens a client and saves: the list comes back
+    // with that client still selected and in view, even when a rename moved it.
+    void savingKeepsThePlaceInALongList()
+    {
+        test::TemporaryStore fixture;
+        QStringList names;
+        for (int i = 0; i < 600; ++i)
+            names << QStringLiteral("Person%1 Family").arg(i, 3, 10, QLatin1Char('0'));
+        QVERIFY(fixture.addClients(names));
+        ClientListModel model(fixture.store().clients(), 200);
+        MainWindow window(fixture.store(), model);
+        window.resize(900, 500);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTableView* table = window.clientTable();
+        while (model.rowCount() <= 450 && model.canFetchMore({}))
+            model.fetchMore({});
+        table->selectRow(450);
+        table->scrollTo(model.index(450, 0));
+        const QString id = model.clientIdAt(450);
+        const auto visible = [&](int row) {
+            return table->viewport()->rect().intersects(table->visualRect(model.index(row, 0)));
+        };
+
+        const auto editAndSave = [&](const QString& firstName) {
+            window.openSelectedClient();
+            ClientEditor* editor = window.findChild<ClientEditor*>();
+            QVERIFY(editor && editor->clientId() == id);
+            editor->firstNameField()->selectAll();
+            QTest::keyClicks(editor->firstNameField(), firstName);
+            editor->activateWindow();
+            QTRY_VERIFY(editor->isActiveWindow());
+            QTest::keySequence(editor, QKeySequence::Save);
+            QTRY_VERIFY(!editor->isVisible());
+            window.closeAllDialogs();
+        };
+        editAndSave(QStringLiteral("Person450b")); // stays in place
+        test::screenshot(&window, QStringLiteral("main-window-after-save-deep-in-the-list"));
+        QVERIFY(model.rowCount() > 450);
+        QCOMPARE(model.clientIdAt(table->currentIndex().row()), id);
+        QCOMPARE(table->currentIndex().row(), 450);
+        QVERIFY(visible(450));
+        auto* count = window.findChild<QLabel*>(QStringLiteral("clientCount"));
+        QVERIFY2(count->text().endsWith(QLatin1String(" of 600 clients")), qPrintable(count->text()));
+
+        editAndSave(QStringLiteral("Aaron")); // now sorts first
+        QCOMPARE(table->currentIndex().row(), 0);
+        QCOMPARE(model.clientIdAt(0), id);
+        QVERIFY(visible(0));
     }
 
     void enterOpensTheFirstMatchOnce()
