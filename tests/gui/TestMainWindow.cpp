@@ -97,10 +97,7 @@ private slots:
     void savingKeepsThePlaceInALongList()
     {
         test::TemporaryStore fixture;
-        QStringList names;
-        for (int i = 0; i < 600; ++i)
-            names << QStringLiteral("Person%1 Family").arg(i, 3, 10, QLatin1Char('0'));
-        QVERIFY(fixture.addClients(names));
+        QVERIFY(fixture.addNumberedClients(600, QStringLiteral("Person"), QStringLiteral("Family")));
         ClientListModel model(fixture.store().clients(), 200);
         MainWindow window(fixture.store(), model);
         window.resize(900, 500);

@@ -30,4 +30,12 @@ bool TemporaryStore::addClients(const QStringList& names)
     return cs->commit().ok();
 }
 
+bool TemporaryStore::addNumberedClients(int count, const QString& firstName, const QString& lastName)
+{
+    QStringList names;
+    for (int i = 0; i < count; ++i)
+        names << QStringLiteral("%1%2 %3").arg(firstName).arg(i, 3, 10, QLatin1Char('0')).arg(lastName);
+    return addClients(names);
+}
+
 } // namespace pd::test

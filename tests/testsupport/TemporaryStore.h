@@ -20,6 +20,8 @@ public:
     ManualClock& clock() { return m_clock; }
     // Saves clients named "First Last" with made-up emails, in one change set.
     bool addClients(const QStringList& names);
+    // Saves count clients "<firstName>000 <lastName>", "<firstName>001 <lastName>", …
+    bool addNumberedClients(int count, const QString& firstName, const QString& lastName);
 
 private:
     QTemporaryDir m_dir;

@@ -117,10 +117,7 @@ private slots:
     void clientsSavedOrDeletedWhileScrollingDoNotShiftThePages()
     {
         test::TemporaryStore fixture;
-        QStringList names;
-        for (int i = 0; i < 30; ++i)
-            names << QStringLiteral("Client%1 Middle").arg(i, 2, 10, QLatin1Char('0'));
-        QVERIFY(fixture.addClients(names));
+        QVERIFY(fixture.addNumberedClients(30, QStringLiteral("Client"), QStringLiteral("Middle")));
         Store& store = fixture.store();
         ClientListModel model(store.clients(), 10);
         QCOMPARE(model.rowCount(), 10);
