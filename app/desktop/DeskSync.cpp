@@ -59,7 +59,10 @@ void DeskSync::makeEngine(const QUrl& server)
     connect(m_engine.get(), &SyncEngine::progress, this, &DeskSync::updateStatus);
     connect(m_engine.get(), &SyncEngine::finished, this, [this](bool) {
         updateStatus();
-        m_window.refreshClients();
+        // Only when clients may have changed here: the list reloads as far as it was read,
+        // which is work a sync with nothing new (one a minute) need not cause.
+        if (m_engine->lastSummary().pulled > 0)
+            m_window.refreshClients();
     });
     connect(m_engine.get(), &SyncEngine::refreshTokenChanged, this,
             [this](const QByteArray& token) { m_tokens->write(token, [](Status) {}); });

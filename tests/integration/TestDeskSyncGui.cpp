@@ -75,6 +75,24 @@ private slots:
                                       sync.statusText().contains(QLatin1String("0 changes waiting")),
                                   qPrintable(sync.statusText()), 30000);
         test::screenshot(&window, QStringLiteral("main-window-synced"));
+
+        // A client added on another desk shows in this desk's list after a sync; a sync that
+        // brings nothing leaves the list (and the place in it) alone.
+        QSignalSpy reloads(&model, &QAbstractItemModel::modelReset);
+        const auto syncHere = [&] {
+            QSignalSpy finished(sync.engine(), &SyncEngine::finished);
+            sync.syncNow();
+            return finished.wait(30000);
+        };
+        QVERIFY(syncHere());
+        QCOMPARE(reloads.count(), 0);
+        Desk other(m_server->url(), QStringLiteral("other"), 4);
+        QVERIFY(other.signIn(QStringLiteral("frontdesk"), ServerProcess::frontdeskPassword()));
+        other.addClient(QStringLiteral("Otra"), QStringLiteral("Mesa"), QStringLiteral("otra@example.com"));
+        QVERIFY(other.syncOnce());
+        QVERIFY(syncHere());
+        QCOMPARE(reloads.count(), 1);
+        QVERIFY(model.rowOf(other.store().clients().search(QStringLiteral("otra"), 1)->first().id) >= 0);
     }
 
     void aPersonResolvesAConflictInTheConflictsView()
