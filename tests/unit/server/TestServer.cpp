@@ -20,6 +20,7 @@
 
 #include <httplib.h>
 
+#include <mutex>
 #include <thread>
 
 using namespace pd;
@@ -568,15 +569,26 @@ private slots:
         startServer();
         const QString token = login(QStringLiteral("admin"), QStringLiteral("admin-password"));
         const int perWriter = 150;
+        // A push that fails (say, a timeout on a busy machine) is reported as such, not
+        // mistaken for a change the puller skipped.
+        std::mutex failuresLock;
+        QStringList failures;
         auto writer = [&](const QString& node) {
             httplib::Client c("127.0.0.1", m_server->port());
+            c.set_read_timeout(30, 0);
             for (int i = 0; i < perWriter; i += 10) {
                 wire::PushRequest r;
                 r.nodeId = node;
                 for (int k = 0; k < 10; ++k)
                     r.ops << op(QStringLiteral("client"), newId(), {{QStringLiteral("first_name"), node}});
-                c.Post("/v1/sync/push", {{"Authorization", "Bearer " + token.toStdString()}},
-                       wire::encode(r).toStdString(), "application/json");
+                const auto res = c.Post("/v1/sync/push", {{"Authorization", "Bearer " + token.toStdString()}},
+                                        wire::encode(r).toStdString(), "application/json");
+                if (!res || res->status != 200) {
+                    const std::lock_guard<std::mutex> locked(failuresLock);
+                    failures << QStringLiteral("%1: %2").arg(
+                        node,
+                        res ? QString::number(res->status) : QString::fromStdString(httplib::to_string(res.error())));
+                }
             }
         };
         QSet<QString> seen;
@@ -600,6 +612,7 @@ private slots:
             pullAll(); // pulls while the writers commit
         w1.join();
         w2.join();
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1String("; "))));
         pullAll();
         QCOMPARE(seen.size(), 2 * perWriter); // nothing committed behind the cursor was skipped
     }
