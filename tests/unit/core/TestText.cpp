@@ -157,8 +157,7 @@ private slots:
         QTest::newRow("emoji after prefix") << QStringLiteral("ana") << QStringLiteral("ana🌈") << true;
         QTest::newRow("cjk after prefix") << QStringLiteral("ana") << QStringLiteral("ana王") << true;
         QTest::newRow("private use after prefix") << QStringLiteral("ana") << QStringLiteral("ana\uE000") << true;
-        QTest::newRow("supplementary ideograph after prefix")
-            << QStringLiteral("田") << QStringLiteral("田𠮷") << true;
+        QTest::newRow("supplementary ideograph after prefix") << QStringLiteral("田") << QStringLiteral("田𠮷") << true;
         QTest::newRow("next name") << QStringLiteral("ana") << QStringLiteral("anb") << false;
         QTest::newRow("shorter") << QStringLiteral("ana") << QStringLiteral("an") << false;
         QTest::newRow("hebrew") << QStringLiteral("דו") << QStringLiteral("דוד") << true;
