@@ -1,6 +1,7 @@
 #include "app/cli/AdminCommand.h"
 
 #include "app/cli/TerminalProgress.h"
+#include "core/Text.h"
 #include "storage/ClientImporter.h"
 #include "storage/sync/SyncStore.h"
 #include "sync/SyncEngine.h"
@@ -20,6 +21,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <limits>
+#include <utility>
 
 namespace pd {
 
@@ -41,9 +44,9 @@ Commands:
   import-clients FILE.csv [--skip-invalid]
                                   import clients (and one contact per row) from CSV; nothing
                                   is imported unless every row is valid, unless --skip-invalid
-  list-clients [--search TEXT] [--limit N]
-                                  list clients, or those whose name, email, phone or client
-                                  id starts with TEXT
+  list-clients [--search TEXT] [--limit N | --all]
+                                  list clients in name order (the first 50, N, or all), or
+                                  those whose name, email, phone or client id starts with TEXT
   export FILE.csv                 write every client (and its first contact) to CSV
   backup FILE                     write an encrypted backup of the database to FILE
   restore FILE                    replace the database with a backup (the current database is
@@ -129,6 +132,8 @@ void AdminCommand::run()
             (a == QLatin1String("--server") ? m_server : m_user) = *v;
         } else if (a == QLatin1String("--skip-invalid")) {
             m_skipInvalid = true;
+        } else if (a == QLatin1String("--all")) {
+            m_all = true;
         } else if (a == QLatin1String("--search")) {
             auto v = value();
             if (!v)
@@ -141,6 +146,7 @@ void AdminCommand::run()
             if (!ok || n < 0)
                 return finish(2, tr("%1 needs a whole number.").arg(a));
             (a == QLatin1String("--limit") ? m_limit : m_demoClients) = n;
+            m_limitGiven = m_limitGiven || a == QLatin1String("--limit");
         } else if (a.startsWith(QLatin1String("--"))) {
             return finish(2, tr("Unknown option %1. See practicedesk-cli --help.").arg(a));
         } else if (m_command.isEmpty()) {
@@ -162,6 +168,8 @@ void AdminCommand::run()
                            m_command == QLatin1String("backup") || m_command == QLatin1String("restore");
     if (needsFile && m_positional.size() != 1)
         return finish(2, tr("%1 needs exactly one FILE. See practicedesk-cli --help.").arg(m_command));
+    if (m_all && m_limitGiven)
+        return finish(2, tr("--all and --limit do not go together: --all lists every client."));
 
     if (m_passphraseStdin) {
         auto p = SecureBytes::readLine(stdin);
@@ -339,14 +347,25 @@ void AdminCommand::runRestore()
     });
 }
 
-Status AdminCommand::runCommand(Store& store)
+Status AdminCommand::listClients(Store& store)
 {
-    if (m_command == QLatin1String("list-clients")) {
-        auto list = store.clients().search(m_search, m_limit);
-        if (!list)
-            return list.error();
+    // --all walks the list a page at a time, printing each page as it comes; otherwise one
+    // row more than asked for tells whether more clients remain.
+    const int pageSize = m_all ? 500 : (m_limit < std::numeric_limits<int>::max() ? m_limit + 1 : m_limit);
+    ClientListPosition at;
+    qint64 shown = 0;
+    bool more = false;
+    for (;;) {
+        auto page = store.clients().page(m_search, pageSize, at);
+        if (!page)
+            return page.error();
+        QList<ClientSummary> clients = page->clients;
+        if (!m_all && clients.size() > m_limit) {
+            more = true;
+            clients.resize(m_limit);
+        }
         QString out;
-        for (const ClientSummary& c : *list) {
+        for (const ClientSummary& c : std::as_const(clients)) {
             // Each column is padded on its own: chained arg() calls would substitute into the
             // data itself when a name contains "%3".
             auto pad = [](const QString& text, int width) { return QStringLiteral("%1").arg(text, width); };
@@ -355,11 +374,31 @@ Status AdminCommand::runCommand(Store& store)
                    pad(c.email, -36) + QStringLiteral("  ") + pad(c.mobilePhone, -14) + QStringLiteral("  ") +
                    (c.isMinor ? tr("minor") : QString()) + QLatin1Char('\n');
         }
-        auto total = store.clients().count();
-        out += tr("%1 shown of %2 clients.\n").arg(list->size()).arg(total ? *total : 0);
         printOut(out);
-        return {};
+        shown += clients.size();
+        if (!m_all || page->atEnd)
+            break;
+        at = page->next;
     }
+    QString footer;
+    if (text::searchKey(m_search).isEmpty()) { // the whole list, as page() reads it
+        auto total = store.clients().count();
+        if (!total)
+            return total.error();
+        footer = tr("%1 shown of %2 clients.").arg(shown).arg(*total);
+    } else {
+        footer = more ? tr("%1 shown; more clients match.").arg(shown) : tr("%1 clients match.").arg(shown);
+    }
+    if (more)
+        footer += QLatin1Char(' ') + tr("--limit N or --all shows more.");
+    printOut(footer + QLatin1Char('\n'));
+    return {};
+}
+
+Status AdminCommand::runCommand(Store& store)
+{
+    if (m_command == QLatin1String("list-clients"))
+        return listClients(store);
     if (m_command == QLatin1String("import-clients")) {
         QFile f(m_positional.first());
         if (!f.open(QIODevice::ReadOnly))

@@ -37,6 +37,7 @@ private:
     void finish(int code, const QString& message = {});
     void withStore(std::function<Status(Store&)> body);
     Status runCommand(Store& store);
+    Status listClients(Store& store);
     void runInit();
     void runRestore();
     // login (loginServer set) and sync: asynchronous, the store stays open until done.
@@ -49,6 +50,8 @@ private:
     QString m_dataDir;
     bool m_passphraseStdin = false;
     bool m_skipInvalid = false;
+    bool m_all = false;        // list-clients --all
+    bool m_limitGiven = false; // list-clients --limit N was given
     QString m_search;
     int m_limit = 50;
     int m_demoClients = 0;

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,8 +41,18 @@ class TestAdminCommand : public QObject
     int clientCount()
     {
         const auto r = cli({QStringLiteral("list-clients"), QStringLiteral("--limit"), QStringLiteral("0")});
-        const QStringList words = r.out.trimmed().split(QLatin1Char(' '));
-        return r.exitCode == 0 && words.size() >= 4 ? words.at(words.size() - 2).toInt() : -1;
+        const auto m = QRegularExpression(QStringLiteral("^0 shown of (\\d+) clients\\.")).match(r.out);
+        return r.exitCode == 0 && m.hasMatch() ? m.captured(1).toInt() : -1;
+    }
+
+    // The client numbers in list-clients' output, in the order listed.
+    static QList<int> listedNumbers(const QString& out)
+    {
+        QList<int> numbers;
+        const auto rows = QRegularExpression(QStringLiteral("^ *(\\d+)  "), QRegularExpression::MultilineOption);
+        for (auto it = rows.globalMatch(out); it.hasNext();)
+            numbers << it.next().captured(1).toInt();
+        return numbers;
     }
 
 private slots:
@@ -372,6 +383,52 @@ private slots:
         QVERIFY(r.out.contains(QLatin1String("Added 300 demo clients")));
         QCOMPARE(clientCount(), 300);
         QCOMPARE(cli({QStringLiteral("check")}).exitCode, 0);
+    }
+
+    void listClientsSaysWhenMoreAreLeftAndListsAllOnRequest()
+    {
+        QDir(dataDir()).removeRecursively();
+        QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--demo"), QStringLiteral("1200")}).exitCode, 0);
+        auto list = [this](QStringList args) {
+            args.prepend(QStringLiteral("list-clients"));
+            return cli(args);
+        };
+
+        const auto first = list({});
+        QCOMPARE(first.exitCode, 0);
+        QCOMPARE(listedNumbers(first.out).size(), 50);
+        QVERIFY2(first.out.endsWith(QLatin1String("50 shown of 1200 clients. --limit N or --all shows more.\n")),
+                 qPrintable(first.out.right(200)));
+
+        // --all pages through the whole list (500 at a time): every client once, in the
+        // same order as the first page, and nothing said about more.
+        const auto all = list({QStringLiteral("--all")});
+        QCOMPARE(all.exitCode, 0);
+        const QList<int> numbers = listedNumbers(all.out);
+        QCOMPARE(numbers.size(), 1200);
+        QCOMPARE(QSet<int>(numbers.begin(), numbers.end()).size(), 1200);
+        QCOMPARE(numbers.mid(0, 50), listedNumbers(first.out));
+        QVERIFY2(all.out.endsWith(QLatin1String("1200 shown of 1200 clients.\n")), qPrintable(all.out.right(200)));
+
+        // Exactly as many as there are: no "more".
+        const auto exact = list({QStringLiteral("--limit"), QStringLiteral("1200")});
+        QVERIFY2(exact.out.endsWith(QLatin1String("1200 shown of 1200 clients.\n")), qPrintable(exact.out.right(200)));
+
+        // A search: the first of its hits, then all of them.
+        const QString name = first.out.section(QLatin1Char('\n'), 0, 0).mid(8).section(QLatin1Char(','), 0, 0);
+        const auto some = list({QStringLiteral("--search"), name, QStringLiteral("--limit"), QStringLiteral("1")});
+        QVERIFY2(some.out.endsWith(QLatin1String("1 shown; more clients match. --limit N or --all shows more.\n")),
+                 qPrintable(name + QLatin1Char(':') + some.out));
+        const auto every = list({QStringLiteral("--search"), name, QStringLiteral("--all")});
+        const int hits = static_cast<int>(listedNumbers(every.out).size());
+        QVERIFY(hits > 1);
+        QVERIFY2(every.out.endsWith(QStringLiteral("%1 clients match.\n").arg(hits)), qPrintable(every.out));
+
+        // Both at once is a usage error that says why.
+        const auto both = list({QStringLiteral("--all"), QStringLiteral("--limit"), QStringLiteral("5")});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.contains(QLatin1String("--all and --limit")), qPrintable(both.err));
+        QVERIFY(both.out.isEmpty());
     }
 };
 
