@@ -245,21 +245,27 @@ PreparedSlice prepareRows(const std::vector<const Draft*>& drafts, qint64 first,
     return out;
 }
 
-// Name (as search compares it), email, phone and date of birth; built in place, once per
-// row of the file.
+// Name (as search compares it), email, phone and date of birth (stored forms); built in
+// place, once per row of the file and once per client already in the database.
+QString duplicateKey(const QString& firstName, const QString& lastName, const QString& email,
+                     const QString& mobilePhone, const QDate& dateOfBirth)
+{
+    QString name;
+    name.reserve(firstName.size() + 1 + lastName.size());
+    name.append(firstName).append(QLatin1Char('|')).append(lastName);
+    name = text::searchKey(name);
+    const QString born = text::isoDate(dateOfBirth);
+    QString key;
+    key.reserve(name.size() + email.size() + mobilePhone.size() + born.size() + 3);
+    key.append(name).append(QLatin1Char('|')).append(email).append(QLatin1Char('|'));
+    key.append(mobilePhone).append(QLatin1Char('|')).append(born);
+    return key;
+}
+
 QString duplicateKey(const Draft& d)
 {
     const Client& c = d.client;
-    QString name;
-    name.reserve(c.firstName.size() + 1 + c.lastName.size());
-    name.append(c.firstName).append(QLatin1Char('|')).append(c.lastName);
-    name = text::searchKey(name);
-    const QString born = text::isoDate(c.dateOfBirth);
-    QString key;
-    key.reserve(name.size() + c.email.size() + c.mobilePhone.size() + born.size() + 3);
-    key.append(name).append(QLatin1Char('|')).append(c.email).append(QLatin1Char('|'));
-    key.append(c.mobilePhone).append(QLatin1Char('|')).append(born);
-    return key;
+    return duplicateKey(c.firstName, c.lastName, c.email, c.mobilePhone, c.dateOfBirth);
 }
 
 } // namespace
@@ -278,6 +284,13 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     QStringList unknown;
     for (int i = 0; i < rows.first().fields.size(); ++i) {
         const QString name = rows.first().fields.at(i).trimmed().toLower();
+        if (const auto earlier = col.constFind(name); earlier != col.cend())
+            // Which of the two holds the data is anyone's guess: refuse rather than drop one.
+            return Error::invalid(tr("The header row names the column %1 twice (columns %2 and %3). Each column "
+                                     "may appear once; remove or rename one of them.")
+                                      .arg(name)
+                                      .arg(*earlier + 1)
+                                      .arg(i + 1));
         if (kColumns.contains(name))
             col.insert(name, i);
         else if (!name.isEmpty())
@@ -336,6 +349,22 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     ImportReport report;
     std::vector<const Draft*> drafts; // the rows to import, where they were checked (not copied)
     drafts.reserve(static_cast<size_t>(rows.size()));
+    // A row that repeats a client already in the database (the same file imported twice,
+    // or a list that overlaps an earlier one) is reported like a row repeated in the file.
+    // Looked up by name (an index range each), and only when there are clients.
+    // (Returning early is safe: the checking futures wait for their threads when destroyed.)
+    auto anyClients = store.clients().any();
+    if (!anyClients)
+        return anyClients.error();
+    const auto storedAs = [&store](const Draft& d) -> Result<qint64> {
+        auto named = store.clients().namedAs(d.client.firstName, d.client.lastName);
+        if (!named)
+            return named.error();
+        for (const ClientSummary& c : std::as_const(*named))
+            if (duplicateKey(c.firstName, c.lastName, c.email, c.mobilePhone, c.dateOfBirth) == d.duplicateKey)
+                return c.clientNumber;
+        return 0;
+    };
     QHash<QString, int> seen; // duplicate rows within the file
     seen.reserve(rows.size());
     for (qsizetype part = 0; part < parts; ++part) {
@@ -356,6 +385,15 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
             if (const auto earlier = seen.constFind((*d).duplicateKey); earlier != seen.cend()) {
                 report.problems << tr("line %1: duplicate of line %2").arg(row.line).arg(*earlier);
                 continue;
+            }
+            if (*anyClients) {
+                const auto known = storedAs(*d);
+                if (!known)
+                    return known.error();
+                if (*known) {
+                    report.problems << tr("line %1: already in the database as client %2").arg(row.line).arg(*known);
+                    continue;
+                }
             }
             seen.insert((*d).duplicateKey, row.line);
             drafts.push_back(&*d);

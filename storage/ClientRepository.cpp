@@ -523,6 +523,33 @@ Result<ClientPage> ClientRepository::searchPage(const QString& term, int limit, 
     return page;
 }
 
+Result<bool> ClientRepository::any()
+{
+    QSqlQuery* q = m_cache.get(QStringLiteral("SELECT EXISTS (SELECT 1 FROM clients WHERE deleted = 0)"));
+    if (!q->exec() || !q->next())
+        return writeError(q->lastError());
+    const bool found = q->value(0).toBool();
+    q->finish();
+    return found;
+}
+
+Result<QList<ClientSummary>> ClientRepository::namedAs(const QString& firstName, const QString& lastName)
+{
+    Client named;
+    named.firstName = firstName;
+    named.lastName = lastName;
+    QSqlQuery* q = m_cache.get(
+        QStringLiteral("SELECT %1 FROM clients c WHERE c.deleted = 0 AND c.sort_key = ?").arg(kSummaryColumns));
+    q->addBindValue(sortKeyOf(nameKeysOf(named)));
+    if (!q->exec())
+        return writeError(q->lastError());
+    QList<ClientSummary> found;
+    while (q->next())
+        found << summaryAt(*q);
+    q->finish();
+    return found;
+}
+
 Result<qint64> ClientRepository::count()
 {
     QSqlQuery q(m_db);

@@ -69,6 +69,12 @@ public:
     // The first page's clients.
     Result<QList<ClientSummary>> search(const QString& text, int limit);
     Result<qint64> count();
+    // Whether any client is stored (not deleted): cheaper than count().
+    Result<bool> any();
+    // The clients whose names sort as these do (the same letters, whatever the accents and
+    // case): one range of the list's index. For finding a client again, e.g. a row of an
+    // import that is a client already.
+    Result<QList<ClientSummary>> namedAs(const QString& firstName, const QString& lastName);
     // The terms a client is found by (exposed for tests and the benchmarks).
     static QStringList searchTermsFor(const Client& c);
     // The stored columns of a client, derived ones included (the sort key and search terms,

@@ -248,6 +248,10 @@ private slots:
         QTest::newRow("duplicate rows") << QByteArray(kHeader + "Ana,García,ana@example.com,,,no,,,,,\n"
                                                                 "Ana,García,ana@example.com,,,no,,,,,\n")
                                         << QStringLiteral("duplicate of line 2");
+        // The later column would silently win over the earlier one.
+        QTest::newRow("column named twice")
+            << QByteArray("first_name,last_name,email,Email\nAna,García,ana@example.com,ana.g@example.com\n")
+            << QStringLiteral("names the column email twice (columns 3 and 4)");
         QTest::newRow("unclosed quote") << QByteArray(kHeader + "\"Ana,García,,,,no,,,,,\n")
                                         << QStringLiteral("never closed");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
@@ -383,6 +387,38 @@ private slots:
         QVERIFY(r.out.contains(QLatin1String("Added 300 demo clients")));
         QCOMPARE(clientCount(), 300);
         QCOMPARE(cli({QStringLiteral("check")}).exitCode, 0);
+    }
+
+    void importingTheSameClientsAgainIsRefused()
+    {
+        writeCsv(QStringLiteral("first.csv"), kHeader + "Ana,García,ana@example.com,,,no,,,,,\n"
+                                                        "Luis,García,luis@example.com,,,no,,,,,\n");
+        QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("first.csv"))}).exitCode, 0);
+
+        // The same file again: nothing is imported, and each line says which client it is.
+        const auto again = cli({QStringLiteral("import-clients"), file(QStringLiteral("first.csv"))});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QLatin1String("line 2: already in the database as client 1001")) &&
+                     again.err.contains(QLatin1String("line 3: already in the database as client 1002")),
+                 qPrintable(again.err));
+        QCOMPARE(clientCount(), 2);
+
+        // A list that overlaps the first one (accents and case differ, as when typed again):
+        // --skip-invalid imports only the new client.
+        writeCsv(QStringLiteral("more.csv"), kHeader + "ANA,Garcia,Ana@Example.com,,,no,,,,,\n"
+                                                       "Marta,Ruiz,marta@example.com,,,no,,,,,\n");
+        const auto more =
+            cli({QStringLiteral("import-clients"), file(QStringLiteral("more.csv")), QStringLiteral("--skip-invalid")});
+        QCOMPARE(more.exitCode, 0);
+        QVERIFY2(more.out.contains(QLatin1String("Imported 1 clients")), qPrintable(more.out + more.err));
+        QVERIFY2(more.err.contains(QLatin1String("line 2: already in the database as client 1001")),
+                 qPrintable(more.err));
+        QCOMPARE(clientCount(), 3);
+
+        // Someone else with the same name is a new client.
+        writeCsv(QStringLiteral("namesake.csv"), kHeader + "Ana,García,ana.garcia@example.org,,,no,,,,,\n");
+        QCOMPARE(cli({QStringLiteral("import-clients"), file(QStringLiteral("namesake.csv"))}).exitCode, 0);
+        QCOMPARE(clientCount(), 4);
     }
 
     void listClientsSaysWhenMoreAreLeftAndListsAllOnRequest()

@@ -684,6 +684,43 @@ private slots:
         QCOMPARE(count(*store, QStringLiteral("search_terms")), terms); // old terms gone, not piled up
     }
 
+    // A row that is a client already is refused (with the client's number); a deleted
+    // client is not in the way of importing the same person again.
+    void importRefusesClientsAlreadyThereButNotDeletedOnes()
+    {
+        auto store = makeStore(freshPath());
+        Client kept = client(QStringLiteral("Zoë"), QStringLiteral("Østergaard"), QStringLiteral("zoe@example.com"));
+        kept.mobilePhone = QStringLiteral("+12025550100");
+        kept.dateOfBirth = QDate(1990, 5, 1);
+        Client gone = client(QStringLiteral("Liam"), QStringLiteral("O'Brien"), QStringLiteral("liam@example.com"));
+        QVERIFY(saveClient(*store, kept));
+        QVERIFY(saveClient(*store, gone));
+        {
+            auto cs = store->changeSet();
+            QVERIFY(cs->begin());
+            QVERIFY(store->clients().remove(*cs, gone.meta.id));
+            QVERIFY(cs->commit());
+        }
+        const QByteArray rows =
+            kFullHeader + QByteArrayLiteral("zoe,ØSTERGAARD,Zoe@Example.com,(202) 555-0100,1990-05-01,"
+                                            "no,,,,,\n"
+                                            "Liam,O'Brien,liam@example.com,,,no,,,,,\n");
+        auto refused = importClientsCsv(*store, rows, {});
+        QVERIFY2(refused, qPrintable(refused.message()));
+        QCOMPARE(refused->imported, 0);
+        QCOMPARE(refused->problems,
+                 QStringList{QStringLiteral("line 2: already in the database as client %1").arg(kept.clientNumber)});
+        QCOMPARE(*store->clients().count(), 1);
+
+        ImportOptions skip;
+        skip.skipInvalid = true;
+        auto imported = importClientsCsv(*store, rows, skip);
+        QVERIFY2(imported, qPrintable(imported.message()));
+        QCOMPARE(imported->imported, 1);
+        QCOMPARE(*store->clients().count(), 2);
+        QCOMPARE(store->clients().search(QStringLiteral("liam"), 10)->size(), 1);
+    }
+
     // A bulk import writes what saving the same people one by one writes: the rows, one
     // outbox entry and one audit entry each, the search terms, numbers after the last one.
     void importWritesWhatSavingOneByOneWrites()
@@ -762,6 +799,14 @@ private slots:
         guardian.lastName = QStringLiteral("Østergaard");
         guardian.email = QStringLiteral("ase@example.com");
         Relation relation = defaultRelation(RelationType::LegalGuardian);
+        // Imported first: an import refuses a row that is a client already.
+        auto report = importClientsCsv(
+            *store,
+            kFullHeader + QByteArrayLiteral("Zoë,Østergaard,zoe@example.com,+1 202 555 0100,2015-02-03,yes,Åse,"
+                                            "Østergaard,ase@example.com,,legal_guardian\n"),
+            {});
+        QVERIFY2(report, qPrintable(report.message()));
+        QCOMPARE(report->imported, 1);
         {
             auto cs = store->changeSet();
             QVERIFY(cs->begin());
@@ -772,14 +817,7 @@ private slots:
             QVERIFY(store->relations().save(*cs, relation));
             QVERIFY(cs->commit());
         }
-        auto report = importClientsCsv(
-            *store,
-            kFullHeader + QByteArrayLiteral("Zoë,Østergaard,zoe@example.com,+1 202 555 0100,2015-02-03,yes,Åse,"
-                                            "Østergaard,ase@example.com,,legal_guardian\n"),
-            {});
-        QVERIFY2(report, qPrintable(report.message()));
-        QCOMPARE(report->imported, 1);
-        auto imported = store->clients().byNumber(saved.clientNumber + 1);
+        auto imported = store->clients().byNumber(saved.clientNumber - 1);
         QVERIFY(imported);
         auto people = store->relations().forClient(imported->meta.id);
         QVERIFY(people && people->size() == 1);
