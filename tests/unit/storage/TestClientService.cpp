@@ -30,6 +30,16 @@ PersonDraft contact(RelationType type, const QString& first, const QString& emai
     return d;
 }
 
+Client withNote(const QString& note)
+{
+    Client c;
+    c.firstName = QStringLiteral("Bo");
+    c.lastName = QStringLiteral("Díaz");
+    c.email = QStringLiteral("bo@example.com");
+    c.notes = note;
+    return c;
+}
+
 Client minor()
 {
     Client c;
@@ -141,6 +151,55 @@ private slots:
         people[0].relation.portalInvite = false;
         people[0].relation.permissions = {};
         QVERIFY(service.save(c, people)); // a guardian without portal access is fine
+    }
+
+    // Notes are limited to 10,000 characters as a person counts them (an emoji is one, not
+    // the two UTF-16 units QString::size() counts). Over the limit, the save names the limit
+    // beside the notes and writes nothing at all.
+    void notesOverTheLimitAreRefusedAndNothingIsStored_data()
+    {
+        QTest::addColumn<QString>("note");
+        QTest::addColumn<bool>("saves");
+        const QString emoji = QStringLiteral("\U0001F600"); // 😀: one character, two UTF-16 units
+        QTest::newRow("10,000 characters") << QString(rules::kMaxNoteLength, QLatin1Char('n')) << true;
+        QTest::newRow("10,001 characters") << QString(rules::kMaxNoteLength + 1, QLatin1Char('n')) << false;
+        QTest::newRow("10,000 characters, half emoji (15,000 UTF-16 units)")
+            << emoji.repeated(rules::kMaxNoteLength / 2) + QString(rules::kMaxNoteLength / 2, QLatin1Char('n')) << true;
+        QTest::newRow("10,000 emoji (20,000 UTF-16 units)") << emoji.repeated(rules::kMaxNoteLength) << true;
+        QTest::newRow("10,001 emoji") << emoji.repeated(rules::kMaxNoteLength + 1) << false;
+    }
+
+    void notesOverTheLimitAreRefusedAndNothingIsStored()
+    {
+        QFETCH(QString, note);
+        QFETCH(bool, saves);
+        test::TemporaryStore fx;
+        QVERIFY(fx.isValid());
+        ClientService service(fx.store());
+        Client c = withNote(note);
+        QList<PersonDraft> people = {
+            contact(RelationType::Parent, QStringLiteral("Luis"), QStringLiteral("luis@example.com"))};
+        const Status s = service.save(c, people);
+        if (saves) {
+            QVERIFY2(s, qPrintable(s.message()));
+            QCOMPARE(fx.store().clients().get(c.meta.id)->notes, note);
+            QCOMPARE(rows(fx.store(), "clients"), 1);
+            QCOMPARE(rows(fx.store(), "outbox"), 3); // client, contact, relation
+            return;
+        }
+        QVERIFY(!s);
+        QVERIFY(s.error().kind == Error::Kind::Invalid);
+        QCOMPARE(s.error().field, QStringLiteral("notes"));
+        QVERIFY2(s.message().contains(QStringLiteral("limited to %1 characters").arg(rules::kMaxNoteLength)) &&
+                     s.message().contains(QStringLiteral("these have %1").arg(rules::kMaxNoteLength + 1)),
+                 qPrintable(s.message()));
+        QVERIFY(c.meta.id.isEmpty()); // refused before any id was handed out
+        QCOMPARE(rows(fx.store(), "clients"), 0);
+        QCOMPARE(rows(fx.store(), "contacts"), 0);
+        QCOMPARE(rows(fx.store(), "relations"), 0);
+        QCOMPARE(rows(fx.store(), "outbox"), 0);
+        QCOMPARE(rows(fx.store(), "audit_log"), 0);
+        QVERIFY(fx.store().clients().search(QStringLiteral("díaz"), 10)->isEmpty());
     }
 };
 
