@@ -23,6 +23,31 @@ RelatedPerson person(RelationType type, const QString& first, const QString& ema
     return p;
 }
 
+// Variations on a person, for the tables' rows.
+RelatedPerson validUntil(RelatedPerson p, int daysFromToday)
+{
+    p.relation.validUntil = kToday.addDays(daysFromToday);
+    return p;
+}
+
+RelatedPerson validFrom(RelatedPerson p, int daysFromToday)
+{
+    p.relation.validFrom = kToday.addDays(daysFromToday);
+    return p;
+}
+
+RelatedPerson deleted(RelatedPerson p)
+{
+    p.relation.meta.deleted = true;
+    return p;
+}
+
+RelatedPerson notInvited(RelatedPerson p) // keeps C2/P1 (an invitee needs an email) out of the way
+{
+    p.relation.portalInvite = false;
+    return p;
+}
+
 Client minor()
 {
     Client c;
@@ -70,47 +95,128 @@ private slots:
             QCOMPARE(r.notifications, NotifyToggles()); // only called when something is wrong
     }
 
+    // C6: a minor cannot be saved without a Legal Guardian relation that is valid today; an
+    // adult needs none. The client has an email of its own, so C7 never decides these rows.
+    void minorNeedsALegalGuardian_data()
+    {
+        QTest::addColumn<bool>("isMinor");
+        QTest::addColumn<QList<RelatedPerson>>("people");
+        QTest::addColumn<bool>("saved");
+        const RelatedPerson marta =
+            person(RelationType::LegalGuardian, QStringLiteral("Marta"), QStringLiteral("marta@example.com"));
+        const RelatedPerson rosa =
+            person(RelationType::LegalGuardian, QStringLiteral("Rosa"), QStringLiteral("rosa@example.com"));
+        const RelatedPerson luis =
+            person(RelationType::Parent, QStringLiteral("Luis"), QStringLiteral("luis@example.com"));
+        const RelatedPerson paula =
+            person(RelationType::ResponsibleParty, QStringLiteral("Paula"), QStringLiteral("paula@example.com"));
+        RelatedPerson martaIsAClient = marta;
+        martaIsAClient.isClient = true;
+
+        QTest::newRow("minor with nobody related is refused") << true << QList<RelatedPerson>{} << false;
+        QTest::newRow("minor with a parent but no legal guardian is refused")
+            << true << QList<RelatedPerson>{luis} << false;
+        QTest::newRow("minor with a parent and a responsible party but no legal guardian is refused")
+            << true << QList<RelatedPerson>{luis, paula} << false;
+        QTest::newRow("minor with a legal guardian is saved") << true << QList<RelatedPerson>{marta} << true;
+        QTest::newRow("minor with a parent and a legal guardian is saved")
+            << true << QList<RelatedPerson>{luis, marta} << true;
+        QTest::newRow("minor whose legal guardian is a client of the practice is saved")
+            << true << QList<RelatedPerson>{martaIsAClient} << true;
+        QTest::newRow("minor whose guardian has a phone but no email (not invited) is saved")
+            << true
+            << QList<RelatedPerson>{notInvited(
+                   person(RelationType::LegalGuardian, QStringLiteral("Marta"), {}, QStringLiteral("+12025550100")))}
+            << true;
+        QTest::newRow("minor whose guardian's relation expired yesterday is refused")
+            << true << QList<RelatedPerson>{validUntil(marta, -1)} << false;
+        QTest::newRow("minor whose guardian's relation ends today is saved (valid through its last day)")
+            << true << QList<RelatedPerson>{validUntil(marta, 0)} << true;
+        QTest::newRow("minor whose guardian's relation starts tomorrow is refused")
+            << true << QList<RelatedPerson>{validFrom(marta, 1)} << false;
+        QTest::newRow("minor whose guardian's relation starts today is saved")
+            << true << QList<RelatedPerson>{validFrom(marta, 0)} << true;
+        QTest::newRow("minor whose only guardian relation was deleted is refused")
+            << true << QList<RelatedPerson>{luis, deleted(marta)} << false;
+        QTest::newRow("minor with an expired guardian and a current one is saved")
+            << true << QList<RelatedPerson>{validUntil(marta, -30), rosa} << true;
+        QTest::newRow("adult with nobody related needs no guardian") << false << QList<RelatedPerson>{} << true;
+        QTest::newRow("adult with only a parent needs no guardian") << false << QList<RelatedPerson>{luis} << true;
+        QTest::newRow("adult whose guardian's relation expired needs no guardian")
+            << false << QList<RelatedPerson>{validUntil(marta, -1)} << true;
+    }
     void minorNeedsALegalGuardian()
     {
-        const Client c = minor();
-        const QList<RelatedPerson> onlyParent = {
-            person(RelationType::Parent, QStringLiteral("Luis"), QStringLiteral("luis@example.com"))};
-        Status s = rules::validateClient(c, onlyParent, kToday);
-        QVERIFY(!s);
-        QCOMPARE(s.error().field, QStringLiteral("isMinor"));
-        QVERIFY(s.message().contains(QLatin1String("Legal Guardian")));
-
-        QList<RelatedPerson> withGuardian = onlyParent;
-        withGuardian << person(RelationType::LegalGuardian, QStringLiteral("Marta"),
-                               QStringLiteral("marta@example.com"));
-        QVERIFY(rules::validateClient(c, withGuardian, kToday));
+        QFETCH(bool, isMinor);
+        QFETCH(QList<RelatedPerson>, people);
+        QFETCH(bool, saved);
+        Client c = minor();
+        c.isMinor = isMinor;
+        c.email = QStringLiteral("lia@example.com");
+        const Status s = rules::validateClient(c, people, kToday);
+        QVERIFY2(s.ok() == saved, qPrintable(s.message()));
+        if (!saved) {
+            QCOMPARE(s.error().field, QStringLiteral("isMinor"));
+            // The editor says why: the minor needs a Legal Guardian.
+            QVERIFY2(s.message().contains(QLatin1String("Legal Guardian")), qPrintable(s.message()));
+        }
     }
 
-    void expiredGuardianDoesNotCount()
+    // C7: a client with neither email nor mobile phone is saved only when a contact whose
+    // relation is valid today has an email or a mobile phone.
+    void clientWithoutEmailOrPhoneNeedsAReachableContact_data()
     {
-        QList<RelatedPerson> people = {
-            person(RelationType::LegalGuardian, QStringLiteral("Marta"), QStringLiteral("m@example.com"))};
-        people[0].relation.validUntil = kToday.addDays(-1);
-        QVERIFY(!rules::validateClient(minor(), people, kToday));
-        people[0].relation.validUntil = kToday; // valid through the last day
-        QVERIFY(rules::validateClient(minor(), people, kToday));
-        people[0].relation.validFrom = kToday.addDays(1); // not yet valid
-        QVERIFY(!rules::validateClient(minor(), people, kToday));
-    }
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<QString>("phone");
+        QTest::addColumn<QList<RelatedPerson>>("people");
+        QTest::addColumn<bool>("saved");
+        const RelatedPerson anaPhone =
+            person(RelationType::Parent, QStringLiteral("Ana"), {}, QStringLiteral("+12025550100"));
+        const RelatedPerson anaEmail = person(RelationType::Parent, QStringLiteral("Ana"), QStringLiteral("ana@x.org"));
+        const RelatedPerson unreachable = person(RelationType::Parent, QStringLiteral("Luis"));
+        const QString email = QStringLiteral("bo@example.com");
+        const QString phone = QStringLiteral("+12025550111");
 
-    void clientWithoutEmailOrPhoneNeedsAContact()
+        QTest::newRow("no email, no phone, no contacts: refused")
+            << QString() << QString() << QList<RelatedPerson>{} << false;
+        QTest::newRow("no email, no phone, only a contact without email or phone: refused")
+            << QString() << QString() << QList<RelatedPerson>{unreachable} << false;
+        QTest::newRow("no email, no phone, a contact with only a phone: saved")
+            << QString() << QString() << QList<RelatedPerson>{anaPhone} << true;
+        QTest::newRow("no email, no phone, a contact with only an email: saved")
+            << QString() << QString() << QList<RelatedPerson>{anaEmail} << true;
+        QTest::newRow("no email, no phone, an unreachable contact and a reachable one: saved")
+            << QString() << QString() << QList<RelatedPerson>{unreachable, anaPhone} << true;
+        QTest::newRow("no email, no phone, an emergency contact with a phone counts: saved")
+            << QString() << QString()
+            << QList<RelatedPerson>{person(RelationType::EmergencyContact, QStringLiteral("Eve"), {},
+                                           QStringLiteral("+12025550102"))}
+            << true;
+        QTest::newRow("no email, no phone, the only reachable contact's relation expired yesterday: refused")
+            << QString() << QString() << QList<RelatedPerson>{validUntil(anaPhone, -1)} << false;
+        QTest::newRow("no email, no phone, the only reachable contact's relation starts next week: refused")
+            << QString() << QString() << QList<RelatedPerson>{validFrom(anaPhone, 7)} << false;
+        QTest::newRow("no email, no phone, the only reachable contact was deleted: refused")
+            << QString() << QString() << QList<RelatedPerson>{deleted(anaPhone)} << false;
+        QTest::newRow("a mobile phone and no contacts: saved") << QString() << phone << QList<RelatedPerson>{} << true;
+        QTest::newRow("an email and no contacts: saved") << email << QString() << QList<RelatedPerson>{} << true;
+    }
+    void clientWithoutEmailOrPhoneNeedsAReachableContact()
     {
+        QFETCH(QString, email);
+        QFETCH(QString, phone);
+        QFETCH(QList<RelatedPerson>, people);
+        QFETCH(bool, saved);
         Client c;
         c.firstName = QStringLiteral("Bo");
-        Status s = rules::validateClient(c, {}, kToday);
-        QVERIFY(!s);
-        QVERIFY(s.message().contains(QLatin1String("primary contact")));
-        // A contact nobody can reach does not count: messages would go nowhere.
-        QVERIFY(!rules::validateClient(c, {person(RelationType::Parent, QStringLiteral("Ana"))}, kToday));
-        QVERIFY(rules::validateClient(
-            c, {person(RelationType::Parent, QStringLiteral("Ana"), {}, QStringLiteral("+12025550100"))}, kToday));
-        c.mobilePhone = QStringLiteral("+12025550111");
-        QVERIFY(rules::validateClient(c, {}, kToday));
+        c.email = email;
+        c.mobilePhone = phone;
+        const Status s = rules::validateClient(c, people, kToday);
+        QVERIFY2(s.ok() == saved, qPrintable(s.message()));
+        if (!saved) {
+            QCOMPARE(s.error().field, QStringLiteral("email"));
+            QVERIFY2(s.message().contains(QLatin1String("primary contact")), qPrintable(s.message()));
+        }
     }
 
     void portalInviteNeedsAnEmail()
@@ -261,22 +367,78 @@ private slots:
         }
     }
 
+    // C7: who receives everything for a client without email or phone: the relation staff chose
+    // while it is valid and reachable, else the first reachable one by Legal Guardian, Responsible
+    // Party, Parent, anyone else.
+    void primaryContactChoice_data()
+    {
+        QTest::addColumn<QList<RelatedPerson>>("people");
+        QTest::addColumn<QString>("chosen");  // relation id staff chose; empty: none
+        QTest::addColumn<QString>("primary"); // who becomes primary contact; empty: nobody
+        const RelatedPerson eve =
+            person(RelationType::EmergencyContact, QStringLiteral("Eve"), QStringLiteral("eve@example.com"));
+        const RelatedPerson luis =
+            person(RelationType::Parent, QStringLiteral("Luis"), QStringLiteral("luis@example.com"));
+        const RelatedPerson paula =
+            person(RelationType::ResponsibleParty, QStringLiteral("Paula"), QStringLiteral("paula@example.com"));
+        const RelatedPerson marta =
+            person(RelationType::LegalGuardian, QStringLiteral("Marta"), QStringLiteral("marta@example.com"));
+        const RelatedPerson rosa =
+            person(RelationType::LegalGuardian, QStringLiteral("Rosa"), QStringLiteral("rosa@example.com"));
+        const RelatedPerson martaPhone =
+            person(RelationType::LegalGuardian, QStringLiteral("Marta"), {}, QStringLiteral("+12025550100"));
+        const RelatedPerson unreachable = person(RelationType::LegalGuardian, QStringLiteral("Unreachable"));
+        const RelatedPerson luisNoDetails = person(RelationType::Parent, QStringLiteral("Luis"));
+
+        QTest::newRow("nobody related: no primary contact") << QList<RelatedPerson>{} << QString() << QString();
+        QTest::newRow("only a guardian without email or phone: no primary contact")
+            << QList<RelatedPerson>{unreachable} << QString() << QString();
+        QTest::newRow("only an expired relation: no primary contact")
+            << QList<RelatedPerson>{validUntil(marta, -1)} << QString() << QString();
+        QTest::newRow("a legal guardian is preferred over a parent and an emergency contact")
+            << QList<RelatedPerson>{eve, luis, marta} << QString() << QStringLiteral("marta");
+        QTest::newRow("a responsible party is preferred over a parent")
+            << QList<RelatedPerson>{luis, paula} << QString() << QStringLiteral("paula");
+        QTest::newRow("a parent is preferred over an emergency contact")
+            << QList<RelatedPerson>{eve, luis} << QString() << QStringLiteral("luis");
+        QTest::newRow("an emergency contact when nobody else is related")
+            << QList<RelatedPerson>{eve} << QString() << QStringLiteral("eve");
+        QTest::newRow("of two legal guardians, the first listed")
+            << QList<RelatedPerson>{luis, rosa, marta} << QString() << QStringLiteral("rosa");
+        QTest::newRow("a guardian with only a phone qualifies")
+            << QList<RelatedPerson>{luis, martaPhone} << QString() << QStringLiteral("marta");
+        QTest::newRow("a guardian without email or phone is passed over for a reachable parent")
+            << QList<RelatedPerson>{eve, luis, unreachable} << QString() << QStringLiteral("luis");
+        QTest::newRow("a guardian whose relation expired yesterday is passed over")
+            << QList<RelatedPerson>{luis, validUntil(marta, -1)} << QString() << QStringLiteral("luis");
+        QTest::newRow("a guardian whose relation starts tomorrow is passed over")
+            << QList<RelatedPerson>{luis, validFrom(marta, 1)} << QString() << QStringLiteral("luis");
+        QTest::newRow("a deleted guardian is passed over")
+            << QList<RelatedPerson>{luis, deleted(marta)} << QString() << QStringLiteral("luis");
+        QTest::newRow("staff's choice of a parent wins over a legal guardian")
+            << QList<RelatedPerson>{eve, luis, marta} << QStringLiteral("luis") << QStringLiteral("luis");
+        QTest::newRow("staff's choice of an emergency contact listed after the guardian wins")
+            << QList<RelatedPerson>{marta, eve} << QStringLiteral("eve") << QStringLiteral("eve");
+        QTest::newRow("staff's choice whose relation expired falls back to the guardian")
+            << QList<RelatedPerson>{eve, validUntil(luis, -3), marta} << QStringLiteral("luis")
+            << QStringLiteral("marta");
+        QTest::newRow("staff's choice without email or phone falls back to the guardian")
+            << QList<RelatedPerson>{luisNoDetails, marta} << QStringLiteral("luis") << QStringLiteral("marta");
+        QTest::newRow("staff's choice that was deleted falls back to the guardian")
+            << QList<RelatedPerson>{deleted(luis), marta} << QStringLiteral("luis") << QStringLiteral("marta");
+        QTest::newRow("staff's choice no longer related falls back to the guardian")
+            << QList<RelatedPerson>{eve, marta} << QStringLiteral("luis") << QStringLiteral("marta");
+    }
     void primaryContactChoice()
     {
+        QFETCH(QList<RelatedPerson>, people);
+        QFETCH(QString, chosen);
+        QFETCH(QString, primary);
         Client c;
         c.firstName = QStringLiteral("Bo");
-        QList<RelatedPerson> people = {
-            person(RelationType::EmergencyContact, QStringLiteral("Eve"), QStringLiteral("eve@example.com")),
-            person(RelationType::Parent, QStringLiteral("Luis"), QStringLiteral("luis@example.com")),
-            person(RelationType::LegalGuardian, QStringLiteral("Unreachable")), // no email or phone
-            person(RelationType::LegalGuardian, QStringLiteral("Marta"), QStringLiteral("marta@example.com")),
-        };
-        QCOMPARE(rules::primaryContactIndex(c, people, kToday), 3); // guardian preferred, if reachable
-        c.primaryContactRelationId = QStringLiteral("luis");        // staff chose Luis
-        QCOMPARE(rules::primaryContactIndex(c, people, kToday), 1);
-        people[1].relation.validUntil = kToday.addDays(-3); // Luis's relation expired
-        QCOMPARE(rules::primaryContactIndex(c, people, kToday), 3);
-        QCOMPARE(rules::primaryContactIndex(c, {}, kToday), -1);
+        c.primaryContactRelationId = chosen;
+        const int i = rules::primaryContactIndex(c, people, kToday);
+        QCOMPARE(i < 0 ? QString() : people.at(i).relation.meta.id, primary);
     }
 
     void whyAToggleCannotTakeEffect()

@@ -73,33 +73,88 @@ private slots:
                                             client(QStringLiteral("lia@example.com"), {}), people, kToday);
         QCOMPARE(c.deliveries.size(), 3);
         // A contact who turned confirmations off is told which toggle it is, not "cancellations".
-        const Routing none = routeNotification(NotificationEvent::Cancellation,
-                                               client(QStringLiteral("lia@example.com"), {}),
-                                               {person(QStringLiteral("aunt"), RelationType::Other,
-                                                       QStringLiteral("aunt@example.com"), {}, NotifyToggle::Reminders)},
-                                               kToday);
+        const Routing none =
+            routeNotification(NotificationEvent::Cancellation, client(QStringLiteral("lia@example.com"), {}),
+                              {person(QStringLiteral("aunt"), RelationType::Other, QStringLiteral("aunt@example.com"),
+                                      {}, NotifyToggle::Reminders)},
+                              kToday);
         QCOMPARE(skipReason(none, QStringLiteral("aunt")),
                  QStringLiteral("Their confirmations, cancellations and missed-appointment notices toggle is off."));
     }
 
+    // N1/C5: the client's preferred method (email, SMS or both) is how the client and every
+    // contact are reached; whoever lacks that channel gets nothing and is told why.
+    void preferredMethodAppliesToContacts_data()
+    {
+        QTest::addColumn<int>("method");
+        QTest::addColumn<QString>("clientEmail");
+        QTest::addColumn<QString>("clientPhone");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QStringList>("unreachable"); // "client" or relation ids told they cannot be reached
+        QTest::addColumn<QString>("missing");         // what those lack
+        const QString liaEmail = QStringLiteral("lia@example.com");
+        const QString liaPhone = QStringLiteral("+12025550199");
+        const QString noEmail = QStringLiteral("no email address");
+        const QString noPhone = QStringLiteral("no mobile phone");
+        QTest::newRow("email: client and contacts by email; the father with only a phone gets nothing")
+            << int(ContactMethod::Email) << liaEmail << liaPhone
+            << QStringList{QStringLiteral("client:lia@example.com"), QStringLiteral("mom:mom@example.com"),
+                           QStringLiteral("gran:gran@example.com")}
+            << QStringList{QStringLiteral("dad")} << noEmail;
+        QTest::newRow("sms: client and contacts by text; the mother with only an email gets nothing")
+            << int(ContactMethod::Sms) << liaEmail << liaPhone
+            << QStringList{QStringLiteral("client:+12025550199"), QStringLiteral("dad:+12025550100"),
+                           QStringLiteral("gran:+12025550101")}
+            << QStringList{QStringLiteral("mom")} << noPhone;
+        QTest::newRow("sms, client with only a phone: the same contacts by text")
+            << int(ContactMethod::Sms) << QString() << liaPhone
+            << QStringList{QStringLiteral("client:+12025550199"), QStringLiteral("dad:+12025550100"),
+                           QStringLiteral("gran:+12025550101")}
+            << QStringList{QStringLiteral("mom")} << noPhone;
+        QTest::newRow("both: every address each person has, nobody left out")
+            << int(ContactMethod::Both) << liaEmail << liaPhone
+            << QStringList{QStringLiteral("client:lia@example.com"), QStringLiteral("client:+12025550199"),
+                           QStringLiteral("mom:mom@example.com"),    QStringLiteral("dad:+12025550100"),
+                           QStringLiteral("gran:gran@example.com"),  QStringLiteral("gran:+12025550101")}
+            << QStringList{} << QString();
+        QTest::newRow("both, client with only an email: the client by email, contacts by what they have")
+            << int(ContactMethod::Both) << liaEmail << QString()
+            << QStringList{QStringLiteral("client:lia@example.com"), QStringLiteral("mom:mom@example.com"),
+                           QStringLiteral("dad:+12025550100"), QStringLiteral("gran:gran@example.com"),
+                           QStringLiteral("gran:+12025550101")}
+            << QStringList{} << QString();
+        // The fallback to whatever channel exists is only for a primary contact (C7): a client
+        // with a phone whose method is still email gets nothing, and the preview says why.
+        QTest::newRow("email, client with only a phone: the client gets nothing and is told why")
+            << int(ContactMethod::Email) << QString() << liaPhone
+            << QStringList{QStringLiteral("mom:mom@example.com"), QStringLiteral("gran:gran@example.com")}
+            << QStringList{QStringLiteral("client"), QStringLiteral("dad")} << noEmail;
+    }
     void preferredMethodAppliesToContacts()
     {
+        QFETCH(int, method);
+        QFETCH(QString, clientEmail);
+        QFETCH(QString, clientPhone);
+        QFETCH(QStringList, expected);
+        QFETCH(QStringList, unreachable);
+        QFETCH(QString, missing);
         const QList<RelatedPerson> people = {
             person(QStringLiteral("mom"), RelationType::Parent, QStringLiteral("mom@example.com"), {},
                    allNotifyToggles()),
             person(QStringLiteral("dad"), RelationType::Parent, {}, QStringLiteral("+12025550100"), allNotifyToggles()),
+            person(QStringLiteral("gran"), RelationType::Other, QStringLiteral("gran@example.com"),
+                   QStringLiteral("+12025550101"), allNotifyToggles()),
         };
-        const Routing sms =
+        const Routing r =
             routeNotification(NotificationEvent::Reminder,
-                              client({}, QStringLiteral("+12025550199"), ContactMethod::Sms), people, kToday);
-        QCOMPARE(addresses(sms),
-                 (QStringList{QStringLiteral("client:+12025550199"), QStringLiteral("dad:+12025550100")}));
-        QVERIFY(skipReason(sms, QStringLiteral("mom")).contains(QLatin1String("no mobile phone")));
-        const Routing both = routeNotification(
-            NotificationEvent::Reminder,
-            client(QStringLiteral("lia@example.com"), QStringLiteral("+12025550199"), ContactMethod::Both), people,
-            kToday);
-        QCOMPARE(both.deliveries.size(), 4);
+                              client(clientEmail, clientPhone, static_cast<ContactMethod>(method)), people, kToday);
+        QCOMPARE(addresses(r), expected);
+        QCOMPARE(r.skipped.size(), unreachable.size());
+        for (const QString& who : unreachable) {
+            const QString reason = skipReason(r, who == QLatin1String("client") ? QString() : who);
+            QVERIFY2(reason.contains(QLatin1String("preferred method")) && reason.contains(missing),
+                     qPrintable(who + QLatin1String(": ") + reason));
+        }
     }
 
     void oneMessagePerAddress()
@@ -124,26 +179,102 @@ private slots:
         QVERIFY(skipReason(r, {}).contains(QLatin1String("switched off")));
     }
 
+    // C7: a client without email or phone is reached through its primary contact, for every
+    // event, on the channel that contact has; other contacts follow their own toggles.
+    void primaryContactStandsInForAClientWithoutEmailOrPhone_data()
+    {
+        QTest::addColumn<int>("event");
+        QTest::addColumn<int>("method");
+        QTest::addColumn<QString>("chosen"); // primary contact staff chose; empty: none
+        QTest::addColumn<QList<RelatedPerson>>("people");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QString>("primary");    // whose deliveries are marked primaryContact
+        QTest::addColumn<QString>("clientSkip"); // part of the client's own skip reason; empty: none
+        const int email = int(ContactMethod::Email);
+        const RelatedPerson aunt =
+            person(QStringLiteral("aunt"), RelationType::EmergencyContact, QStringLiteral("aunt@example.com"), {}, {});
+        const RelatedPerson mom =
+            person(QStringLiteral("mom"), RelationType::LegalGuardian, QStringLiteral("mom@example.com"), {}, {});
+        const QList<RelatedPerson> auntAndMom = {aunt, mom};
+        const QStringList toMom = {QStringLiteral("mom:mom@example.com")};
+        const QString m = QStringLiteral("mom");
+        const QString nobody = QStringLiteral("no email or mobile phone");
+
+        QTest::newRow("reminder: the guardian stands in")
+            << int(NotificationEvent::Reminder) << email << QString() << auntAndMom << toMom << m << QString();
+        QTest::newRow("confirmation: the guardian stands in")
+            << int(NotificationEvent::Confirmation) << email << QString() << auntAndMom << toMom << m << QString();
+        QTest::newRow("cancellation: the guardian stands in")
+            << int(NotificationEvent::Cancellation) << email << QString() << auntAndMom << toMom << m << QString();
+        QTest::newRow("missed appointment: the guardian stands in")
+            << int(NotificationEvent::Missed) << email << QString() << auntAndMom << toMom << m << QString();
+        QTest::newRow("scheduled message: the guardian stands in")
+            << int(NotificationEvent::ScheduledMessage) << email << QString() << auntAndMom << toMom << m << QString();
+        QTest::newRow("telehealth link: the guardian stands in")
+            << int(NotificationEvent::TelehealthLink) << email << QString() << auntAndMom << toMom << m << QString();
+        QTest::newRow("form request: the guardian stands in")
+            << int(NotificationEvent::FormRequest) << email << QString() << auntAndMom << toMom << m << QString();
+        QTest::newRow("invoice: the guardian stands in")
+            << int(NotificationEvent::Invoice) << email << QString() << auntAndMom << toMom << m << QString();
+        QTest::newRow("invoice: a primary contact with only a phone gets a text though the method is email")
+            << int(NotificationEvent::Invoice) << email << QString()
+            << QList<RelatedPerson>{person(QStringLiteral("dad"), RelationType::Parent, {},
+                                           QStringLiteral("+12025550100"), {})}
+            << QStringList{QStringLiteral("dad:+12025550100")} << QStringLiteral("dad") << QString();
+        QTest::newRow("reminder by SMS: a primary contact with email and phone gets a text")
+            << int(NotificationEvent::Reminder) << int(ContactMethod::Sms) << QString()
+            << QList<RelatedPerson>{person(m, RelationType::LegalGuardian, QStringLiteral("mom@example.com"),
+                                           QStringLiteral("+12025550100"), {})}
+            << QStringList{QStringLiteral("mom:+12025550100")} << m << QString();
+        QTest::newRow("reminder by email and SMS: a primary contact with only an email gets the email")
+            << int(NotificationEvent::Reminder) << int(ContactMethod::Both) << QString() << QList<RelatedPerson>{mom}
+            << toMom << m << QString();
+        QTest::newRow("reminder: the parent staff chose stands in instead of the guardian")
+            << int(NotificationEvent::Reminder) << email << QStringLiteral("dad")
+            << QList<RelatedPerson>{mom, person(QStringLiteral("dad"), RelationType::Parent,
+                                                QStringLiteral("dad@example.com"), {}, {})}
+            << QStringList{QStringLiteral("dad:dad@example.com")} << QStringLiteral("dad") << QString();
+        QTest::newRow("reminder: a contact with reminders on gets one besides the primary contact")
+            << int(NotificationEvent::Reminder) << email << QString()
+            << QList<RelatedPerson>{mom, person(QStringLiteral("aunt"), RelationType::Other,
+                                                QStringLiteral("aunt@example.com"), {}, NotifyToggle::Reminders)}
+            << QStringList{QStringLiteral("mom:mom@example.com"), QStringLiteral("aunt:aunt@example.com")} << m
+            << QString();
+        QTest::newRow("reminder: a contact sharing the primary contact's email gets no second message")
+            << int(NotificationEvent::Reminder) << email << QString()
+            << QList<RelatedPerson>{mom, person(QStringLiteral("aunt"), RelationType::Other,
+                                                QStringLiteral("MOM@example.com"), {}, allNotifyToggles())}
+            << toMom << m << QString();
+        QTest::newRow("invoice: only the primary contact, whatever other contacts' toggles say")
+            << int(NotificationEvent::Invoice) << email << QString()
+            << QList<RelatedPerson>{mom, person(QStringLiteral("aunt"), RelationType::Other,
+                                                QStringLiteral("aunt@example.com"), {}, allNotifyToggles())}
+            << toMom << m << QString();
+        QTest::newRow("reminder: nobody related, nothing sent and the client's entry says why")
+            << int(NotificationEvent::Reminder) << email << QString() << QList<RelatedPerson>{} << QStringList{}
+            << QString() << nobody;
+        QTest::newRow("invoice: a guardian without email or phone cannot stand in")
+            << int(NotificationEvent::Invoice) << email << QString()
+            << QList<RelatedPerson>{person(m, RelationType::LegalGuardian, {}, {}, allNotifyToggles())} << QStringList{}
+            << QString() << nobody;
+    }
     void primaryContactStandsInForAClientWithoutEmailOrPhone()
     {
-        const QList<RelatedPerson> people = {
-            person(QStringLiteral("aunt"), RelationType::EmergencyContact, QStringLiteral("aunt@example.com"), {}, {}),
-            person(QStringLiteral("mom"), RelationType::LegalGuardian, QStringLiteral("mom@example.com"), {}, {}),
-        };
-        for (NotificationEvent e : allNotificationEvents()) {
-            const Routing r = routeNotification(e, client({}, {}), people, kToday);
-            QCOMPARE(addresses(r), QStringList{QStringLiteral("mom:mom@example.com")});
-            QVERIFY(r.deliveries.first().primaryContact);
-        }
-        // A primary contact with only a phone is reached by SMS even if the method is email.
-        const QList<RelatedPerson> phoneOnly = {
-            person(QStringLiteral("dad"), RelationType::Parent, {}, QStringLiteral("+12025550100"), {})};
-        QCOMPARE(addresses(routeNotification(NotificationEvent::Invoice, client({}, {}), phoneOnly, kToday)),
-                 QStringList{QStringLiteral("dad:+12025550100")});
-        // Nobody to reach: said so.
-        const Routing none = routeNotification(NotificationEvent::Reminder, client({}, {}), {}, kToday);
-        QVERIFY(none.deliveries.isEmpty());
-        QVERIFY(skipReason(none, {}).contains(QLatin1String("no email or mobile phone")));
+        QFETCH(int, event);
+        QFETCH(int, method);
+        QFETCH(QString, chosen);
+        QFETCH(QList<RelatedPerson>, people);
+        QFETCH(QStringList, expected);
+        QFETCH(QString, primary);
+        QFETCH(QString, clientSkip);
+        Client c = client({}, {}, static_cast<ContactMethod>(method));
+        c.primaryContactRelationId = chosen;
+        const Routing r = routeNotification(static_cast<NotificationEvent>(event), c, people, kToday);
+        QCOMPARE(addresses(r), expected);
+        for (const Delivery& d : r.deliveries)
+            QCOMPARE(d.primaryContact, d.relationId == primary);
+        if (!clientSkip.isEmpty())
+            QVERIFY2(skipReason(r, {}).contains(clientSkip), qPrintable(skipReason(r, {})));
     }
 
     void formsAndInvoicesGoToTheClientOnly()
@@ -156,16 +287,98 @@ private slots:
         QVERIFY(skipReason(r, QStringLiteral("mom")).contains(QLatin1String("client only")));
     }
 
+    // N5: when the client asks for confidential communications, contacts get nothing for any
+    // event, a primary contact included, and each skipped contact shows the recorded reason.
+    void confidentialCommunicationsSuppressContacts_data()
+    {
+        QTest::addColumn<int>("event");
+        QTest::addColumn<bool>("confidential");
+        QTest::addColumn<QString>("clientEmail");
+        QTest::addColumn<QString>("reason"); // as recorded on the client
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QStringList>("suppressed"); // told "confidential communications" and the reason
+        const QString lia = QStringLiteral("lia@example.com");
+        const QString why = QStringLiteral("client request, 2026-11-02");
+        const QStringList all = {QStringLiteral("client:lia@example.com"), QStringLiteral("mom:mom@example.com"),
+                                 QStringLiteral("dad:dad@example.com")};
+        const QStringList clientOnly = {QStringLiteral("client:lia@example.com")};
+        const QStringList both = {QStringLiteral("mom"), QStringLiteral("dad")};
+        QTest::newRow("reminder, not confidential: client and both parents")
+            << int(NotificationEvent::Reminder) << false << lia << why << all << QStringList{};
+        QTest::newRow("reminder, confidential: client only, both parents suppressed")
+            << int(NotificationEvent::Reminder) << true << lia << why << clientOnly << both;
+        QTest::newRow("confirmation, not confidential: client and both parents")
+            << int(NotificationEvent::Confirmation) << false << lia << why << all << QStringList{};
+        QTest::newRow("confirmation, confidential: client only, both parents suppressed")
+            << int(NotificationEvent::Confirmation) << true << lia << why << clientOnly << both;
+        QTest::newRow("cancellation, not confidential: client and both parents")
+            << int(NotificationEvent::Cancellation) << false << lia << why << all << QStringList{};
+        QTest::newRow("cancellation, confidential: client only, both parents suppressed")
+            << int(NotificationEvent::Cancellation) << true << lia << why << clientOnly << both;
+        QTest::newRow("missed appointment, not confidential: client and both parents")
+            << int(NotificationEvent::Missed) << false << lia << why << all << QStringList{};
+        QTest::newRow("missed appointment, confidential: client only, both parents suppressed")
+            << int(NotificationEvent::Missed) << true << lia << why << clientOnly << both;
+        QTest::newRow("scheduled message, not confidential: client and both parents")
+            << int(NotificationEvent::ScheduledMessage) << false << lia << why << all << QStringList{};
+        QTest::newRow("scheduled message, confidential: client only, both parents suppressed")
+            << int(NotificationEvent::ScheduledMessage) << true << lia << why << clientOnly << both;
+        QTest::newRow("telehealth link, not confidential: client and both parents")
+            << int(NotificationEvent::TelehealthLink) << false << lia << why << all << QStringList{};
+        QTest::newRow("telehealth link, confidential: client only, both parents suppressed")
+            << int(NotificationEvent::TelehealthLink) << true << lia << why << clientOnly << both;
+        QTest::newRow("form request, not confidential: client only (forms go to the client)")
+            << int(NotificationEvent::FormRequest) << false << lia << why << clientOnly << QStringList{};
+        QTest::newRow("form request, confidential: client only")
+            << int(NotificationEvent::FormRequest) << true << lia << why << clientOnly << QStringList{};
+        QTest::newRow("invoice, not confidential: client only (invoices go to the client)")
+            << int(NotificationEvent::Invoice) << false << lia << why << clientOnly << QStringList{};
+        QTest::newRow("invoice, confidential: client only")
+            << int(NotificationEvent::Invoice) << true << lia << why << clientOnly << QStringList{};
+        QTest::newRow("reminder, confidential with no reason recorded: the skip says so")
+            << int(NotificationEvent::Reminder) << true << lia << QString() << clientOnly << both;
+        QTest::newRow("reminder, confidentiality turned off again: parents get it despite the old reason")
+            << int(NotificationEvent::Reminder) << false << lia << why << all << QStringList{};
+        QTest::newRow("reminder, no email or phone, not confidential: guardian as primary contact and father")
+            << int(NotificationEvent::Reminder) << false << QString() << why
+            << QStringList{QStringLiteral("mom:mom@example.com"), QStringLiteral("dad:dad@example.com")}
+            << QStringList{};
+        QTest::newRow("reminder, no email or phone, confidential: nobody, the primary contact suppressed too")
+            << int(NotificationEvent::Reminder) << true << QString() << why << QStringList{} << both;
+        QTest::newRow("invoice, no email or phone, not confidential: the primary contact")
+            << int(NotificationEvent::Invoice) << false << QString() << why
+            << QStringList{QStringLiteral("mom:mom@example.com")} << QStringList{};
+        QTest::newRow("invoice, no email or phone, confidential: nobody, the primary contact suppressed")
+            << int(NotificationEvent::Invoice) << true << QString() << why << QStringList{}
+            << QStringList{QStringLiteral("mom")};
+    }
     void confidentialCommunicationsSuppressContacts()
     {
-        Client c = client(QStringLiteral("teen@example.com"), {});
-        c.confidentialCommunications = true;
-        c.confidentialReason = QStringLiteral("client request, 2026-11-02");
-        const QList<RelatedPerson> people = {person(QStringLiteral("mom"), RelationType::Parent,
-                                                    QStringLiteral("mom@example.com"), {}, allNotifyToggles())};
-        const Routing r = routeNotification(NotificationEvent::Reminder, c, people, kToday);
-        QCOMPARE(addresses(r), QStringList{QStringLiteral("client:teen@example.com")});
-        QVERIFY(skipReason(r, QStringLiteral("mom")).contains(QLatin1String("client request, 2026-11-02")));
+        QFETCH(int, event);
+        QFETCH(bool, confidential);
+        QFETCH(QString, clientEmail);
+        QFETCH(QString, reason);
+        QFETCH(QStringList, expected);
+        QFETCH(QStringList, suppressed);
+        Client c = client(clientEmail, {});
+        c.confidentialCommunications = confidential;
+        c.confidentialReason = reason;
+        const QList<RelatedPerson> people = {
+            person(QStringLiteral("mom"), RelationType::LegalGuardian, QStringLiteral("mom@example.com"), {},
+                   allNotifyToggles()),
+            person(QStringLiteral("dad"), RelationType::Parent, QStringLiteral("dad@example.com"), {},
+                   allNotifyToggles()),
+        };
+        const Routing r = routeNotification(static_cast<NotificationEvent>(event), c, people, kToday);
+        QCOMPARE(addresses(r), expected);
+        for (const QString& id : {QStringLiteral("mom"), QStringLiteral("dad")}) {
+            const QString skip = skipReason(r, id);
+            QVERIFY2(skip.contains(QLatin1String("Confidential communications")) == suppressed.contains(id),
+                     qPrintable(id + QLatin1String(": ") + skip));
+            if (suppressed.contains(id)) // the reason is recorded and shown (N5)
+                QVERIFY2(skip.contains(reason.isEmpty() ? QStringLiteral("no reason recorded") : reason),
+                         qPrintable(skip));
+        }
     }
 
     void expiredRelationsGetNothing()
