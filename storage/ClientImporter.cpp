@@ -66,7 +66,7 @@ struct Draft
     bool hasContact = false;
     Contact contact;
     Relation relation;
-    QString duplicateKey; // the same client twice in one file
+    QString identity; // ClientRepository::identityOf: the same client twice, in the file or stored
 };
 
 std::optional<bool> parseBool(const QString& raw)
@@ -245,29 +245,6 @@ PreparedSlice prepareRows(const std::vector<const Draft*>& drafts, qint64 first,
     return out;
 }
 
-// Name (as search compares it), email, phone and date of birth (stored forms); built in
-// place, once per row of the file and once per client already in the database.
-QString duplicateKey(const QString& firstName, const QString& lastName, const QString& email,
-                     const QString& mobilePhone, const QDate& dateOfBirth)
-{
-    QString name;
-    name.reserve(firstName.size() + 1 + lastName.size());
-    name.append(firstName).append(QLatin1Char('|')).append(lastName);
-    name = text::searchKey(name);
-    const QString born = text::isoDate(dateOfBirth);
-    QString key;
-    key.reserve(name.size() + email.size() + mobilePhone.size() + born.size() + 3);
-    key.append(name).append(QLatin1Char('|')).append(email).append(QLatin1Char('|'));
-    key.append(mobilePhone).append(QLatin1Char('|')).append(born);
-    return key;
-}
-
-QString duplicateKey(const Draft& d)
-{
-    const Client& c = d.client;
-    return duplicateKey(c.firstName, c.lastName, c.email, c.mobilePhone, c.dateOfBirth);
-}
-
 } // namespace
 
 Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const ImportOptions& options)
@@ -334,7 +311,7 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
                         auto& d = checked[static_cast<size_t>(i)];
                         d = draftFrom(rows.at(i), places, options, today);
                         if (*d)
-                            d->value().duplicateKey = duplicateKey(d->value());
+                            d->value().identity = ClientRepository::identityOf(d->value().client);
                     }
                 partChecked[static_cast<size_t>(part)].set_value();
             } catch (...) {
@@ -351,20 +328,11 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
     drafts.reserve(static_cast<size_t>(rows.size()));
     // A row that repeats a client already in the database (the same file imported twice,
     // or a list that overlaps an earlier one) is reported like a row repeated in the file.
-    // Looked up by name (an index range each), and only when there are clients.
-    // (Returning early is safe: the checking futures wait for their threads when destroyed.)
-    auto anyClients = store.clients().any();
-    if (!anyClients)
-        return anyClients.error();
-    const auto storedAs = [&store](const Draft& d) -> Result<qint64> {
-        auto named = store.clients().namedAs(d.client.firstName, d.client.lastName);
-        if (!named)
-            return named.error();
-        for (const ClientSummary& c : std::as_const(*named))
-            if (duplicateKey(c.firstName, c.lastName, c.email, c.mobilePhone, c.dateOfBirth) == d.duplicateKey)
-                return c.clientNumber;
-        return 0;
-    };
+    // Read while the other threads check the first parts of the file. (Returning early is
+    // safe: the checking futures wait for their threads when destroyed.)
+    auto stored = store.clients().identities();
+    if (!stored)
+        return stored.error();
     QHash<QString, int> seen; // duplicate rows within the file
     seen.reserve(rows.size());
     for (qsizetype part = 0; part < parts; ++part) {
@@ -382,20 +350,15 @@ Result<ImportReport> importClientsCsv(Store& store, const QByteArray& csv, const
                 report.problems << tr("line %1: %2").arg(row.line).arg(d.message());
                 continue;
             }
-            if (const auto earlier = seen.constFind((*d).duplicateKey); earlier != seen.cend()) {
+            if (const auto earlier = seen.constFind((*d).identity); earlier != seen.cend()) {
                 report.problems << tr("line %1: duplicate of line %2").arg(row.line).arg(*earlier);
                 continue;
             }
-            if (*anyClients) {
-                const auto known = storedAs(*d);
-                if (!known)
-                    return known.error();
-                if (*known) {
-                    report.problems << tr("line %1: already in the database as client %2").arg(row.line).arg(*known);
-                    continue;
-                }
+            if (const auto known = stored->constFind((*d).identity); known != stored->cend()) {
+                report.problems << tr("line %1: already in the database as client %2").arg(row.line).arg(*known);
+                continue;
             }
-            seen.insert((*d).duplicateKey, row.line);
+            seen.insert((*d).identity, row.line);
             drafts.push_back(&*d);
         }
         tell(ImportProgress::Stage::Checking, end - 1, total);

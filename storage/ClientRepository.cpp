@@ -523,30 +523,34 @@ Result<ClientPage> ClientRepository::searchPage(const QString& term, int limit, 
     return page;
 }
 
-Result<bool> ClientRepository::any()
+namespace {
+QString identity(const QString& sortKey, const QString& email, const QString& mobilePhone, const QString& born)
 {
-    QSqlQuery* q = m_cache.get(QStringLiteral("SELECT EXISTS (SELECT 1 FROM clients WHERE deleted = 0)"));
-    if (!q->exec() || !q->next())
-        return writeError(q->lastError());
-    const bool found = q->value(0).toBool();
-    q->finish();
-    return found;
+    QString key;
+    key.reserve(sortKey.size() + email.size() + mobilePhone.size() + born.size() + 3);
+    key.append(sortKey).append(QLatin1Char('\x1f')).append(email).append(QLatin1Char('\x1f'));
+    key.append(mobilePhone).append(QLatin1Char('\x1f')).append(born);
+    return key;
+}
+} // namespace
+
+QString ClientRepository::identityOf(const Client& c)
+{
+    return identity(sortKeyOf(nameKeysOf(c)), c.email, c.mobilePhone, text::isoDate(c.dateOfBirth));
 }
 
-Result<QList<ClientSummary>> ClientRepository::namedAs(const QString& firstName, const QString& lastName)
+Result<QHash<QString, qint64>> ClientRepository::identities()
 {
-    Client named;
-    named.firstName = firstName;
-    named.lastName = lastName;
-    QSqlQuery* q = m_cache.get(
-        QStringLiteral("SELECT %1 FROM clients c WHERE c.deleted = 0 AND c.sort_key = ?").arg(kSummaryColumns));
-    q->addBindValue(sortKeyOf(nameKeysOf(named)));
-    if (!q->exec())
-        return writeError(q->lastError());
-    QList<ClientSummary> found;
-    while (q->next())
-        found << summaryAt(*q);
-    q->finish();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT sort_key, email, mobile_phone, date_of_birth, client_number FROM clients "
+                               "WHERE deleted = 0")))
+        return writeError(q.lastError());
+    QHash<QString, qint64> found;
+    while (q.next())
+        found.insert(
+            identity(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()),
+            q.value(4).toLongLong());
     return found;
 }
 

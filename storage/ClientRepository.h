@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "storage/RowWriter.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 
@@ -69,12 +70,12 @@ public:
     // The first page's clients.
     Result<QList<ClientSummary>> search(const QString& text, int limit);
     Result<qint64> count();
-    // Whether any client is stored (not deleted): cheaper than count().
-    Result<bool> any();
-    // The clients whose names sort as these do (the same letters, whatever the accents and
-    // case): one range of the list's index. For finding a client again, e.g. a row of an
-    // import that is a client already.
-    Result<QList<ClientSummary>> namedAs(const QString& firstName, const QString& lastName);
+    // What makes two rows the same client for an import: the names as the list sorts them
+    // (accents, case and spacing folded), email, mobile phone and date of birth.
+    static QString identityOf(const Client& c);
+    // The identity of every stored client (not deleted) with its client number: one scan of
+    // the table, no text normalized again (the sort key is stored).
+    Result<QHash<QString, qint64>> identities();
     // The terms a client is found by (exposed for tests and the benchmarks).
     static QStringList searchTermsFor(const Client& c);
     // The stored columns of a client, derived ones included (the sort key and search terms,

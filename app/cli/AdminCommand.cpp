@@ -426,13 +426,15 @@ Status AdminCommand::runCommand(Store& store)
         for (const QString& p : report->problems)
             printErr(p + QLatin1Char('\n'));
         if (!report->problems.isEmpty() && !m_skipInvalid)
-            return Error::invalid(tr("Nothing was imported: %n row(s) need fixing (or use --skip-invalid).", nullptr,
-                                     static_cast<int>(report->problems.size())));
+            return Error::invalid(tr("Nothing was imported: %1 rows were refused (listed above). Correct them, or "
+                                     "add --skip-invalid to import the other rows.")
+                                      .arg(report->problems.size()));
         printOut(tr("Imported %1 clients and %2 contacts%3.\n")
                      .arg(report->imported)
                      .arg(report->contacts)
-                     .arg(report->problems.isEmpty() ? QString()
-                                                     : tr("; skipped %1 invalid rows").arg(report->problems.size())));
+                     .arg(report->problems.isEmpty()
+                              ? QString()
+                              : tr("; skipped the %1 rows listed above").arg(report->problems.size())));
         return {};
     }
     if (m_command == QLatin1String("export")) {
