@@ -301,11 +301,11 @@ Result<QStringList> Database::check()
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
         return Error::make(Error::Kind::Corrupt, sqlErrorText(q.lastError()));
-    while (q.next()) {
-        const QString line = q.value(0).toString();
-        if (line != QLatin1String("ok"))
-            problems << line;
-    }
+    // A result row may hold several lines, after a "*** in database main ***" heading.
+    while (q.next())
+        for (const QString& line : q.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            if (line != QLatin1String("ok") && !line.startsWith(QLatin1String("*** ")))
+                problems << line;
     if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
         return Error::make(Error::Kind::Corrupt, sqlErrorText(q.lastError()));
     while (q.next())

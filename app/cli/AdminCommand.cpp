@@ -459,9 +459,23 @@ Status AdminCommand::runCommand(Store& store)
         auto problems = store.database().check();
         if (!problems)
             return problems.error();
-        if (!problems->isEmpty())
-            return Error::make(Error::Kind::Corrupt,
-                               tr("The database has problems:\n%1").arg(problems->join(QLatin1Char('\n'))));
+        if (!problems->isEmpty()) {
+            // SQLite lists every page it could not read; the first few say what kind of damage
+            // it is, and the count says how much.
+            constexpr qsizetype kShown = 10;
+            QString text = tr("The database is damaged (problems found: %1). It was left exactly as it is; restore it "
+                              "from a backup with `practicedesk-cli restore FILE`, and keep a copy of this data folder "
+                              "until the restored database checks fine.")
+                               .arg(problems->size() >= 100 // integrity_check stops at 100
+                                        ? tr("100 or more")
+                                        : QString::number(problems->size()));
+            text += QLatin1Char('\n') + tr("The first problems found:");
+            for (const QString& line : problems->mid(0, kShown))
+                text += QStringLiteral("\n  ") + line;
+            if (problems->size() > kShown)
+                text += QLatin1Char('\n') + tr("  (and %1 more)").arg(problems->size() - kShown);
+            return Error::make(Error::Kind::Corrupt, text);
+        }
         printOut(tr("The database is fine (schema %1, %2 clients, %3 changes waiting to sync).\n")
                      .arg(store.database().schemaVersion())
                      .arg(store.clients().count().value())

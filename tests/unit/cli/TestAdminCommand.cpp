@@ -348,19 +348,30 @@ private slots:
         QTest::newRow("truncated to 100 bytes") << 0;
         QTest::newRow("emptied") << 1;
         QTest::newRow("bytes overwritten in the first page") << 2;
+        QTest::newRow("truncated to half") << 3;
+        // The file opens, and the damage shows only when the page is read: check finds it.
+        QTest::newRow("bytes overwritten deep inside") << 4;
     }
 
     void damagedFilesAreReportedAndKept()
     {
         QFETCH(int, mode);
+        if (mode >= 3) { // a database of some size
+            QDir(dataDir()).removeRecursively();
+            QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--demo"), QStringLiteral("400")}).exitCode, 0);
+        }
         const QString db = dataDir() + QStringLiteral("/practicedesk.db");
         QByteArray bytes = pd::test::readAll(db);
         if (mode == 0)
             bytes.truncate(100);
         else if (mode == 1)
             bytes.clear();
-        else
+        else if (mode == 2)
             bytes.replace(40, 64, QByteArray(64, '\0'));
+        else if (mode == 3)
+            bytes.truncate(bytes.size() / 2);
+        else
+            bytes.replace(bytes.size() / 2 + 100, 64, QByteArray(64, '\0'));
         QVERIFY(pd::test::writeAll(db, bytes));
         const auto before = pd::test::snapshot(dataDir());
         const auto r = cli({QStringLiteral("check")});
@@ -368,6 +379,8 @@ private slots:
         QVERIFY2(r.err.contains(QLatin1String("damaged")) || r.err.contains(QLatin1String("empty")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("backup")), qPrintable(r.err));
         QCOMPARE(pd::test::snapshot(dataDir()), before);
+        // However many pages are lost, the report stays readable: SQLite's own lines, ten at most.
+        QVERIFY2(r.err.count(QLatin1Char('\n')) <= 14, qPrintable(r.err));
     }
 
     void missingDatabaseIsExplained()
