@@ -25,7 +25,9 @@ Error writeError(const QSqlError& e)
     if (code == SQLITE_READONLY || code == SQLITE_IOERR || code == SQLITE_CANTOPEN)
         return Error::make(Error::Kind::Io,
                            QCoreApplication::translate("Database", "The database could not be written (%1); the "
-                                                                   "change was not saved.")
+                                                                   "change was not saved. Check that the drive "
+                                                                   "holding the data folder is connected and "
+                                                                   "writable, then save again.")
                                .arg(sqlErrorText(e)));
     if (code == SQLITE_CONSTRAINT)
         return Error::make(Error::Kind::Conflict, sqlErrorText(e));

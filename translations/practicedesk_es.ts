@@ -195,8 +195,8 @@
         <translation>El disco está lleno; el cambio no se ha guardado. Libere espacio y vuelva a guardar.</translation>
     </message>
     <message>
-        <source>The database could not be written (%1); the change was not saved.</source>
-        <translation>No se pudo escribir en la base de datos (%1); el cambio no se ha guardado.</translation>
+        <source>The database could not be written (%1); the change was not saved. Check that the drive holding the data folder is connected and writable, then save again.</source>
+        <translation>No se pudo escribir en la base de datos (%1); el cambio no se ha guardado. Compruebe que la unidad de la carpeta de datos está conectada y admite escritura, y vuelva a guardar.</translation>
     </message>
     <message>
         <source>unknown database error</source>
@@ -1066,6 +1066,14 @@
     <message>
         <source>lines %1 to %2: %3</source>
         <translation>líneas %1 a %2: %3</translation>
+    </message>
+    <message>
+        <source>The header row names the column %1 twice (columns %2 and %3). Each column may appear once; remove or rename one of them.</source>
+        <translation>La fila de encabezado nombra la columna %1 dos veces (columnas %2 y %3). Cada columna puede aparecer una sola vez; elimine o cambie el nombre de una de ellas.</translation>
+    </message>
+    <message>
+        <source>line %1: already in the database as client %2</source>
+        <translation>línea %1: ya está en la base de datos como cliente %2</translation>
     </message>
 </context>
 <context>

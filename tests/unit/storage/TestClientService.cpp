@@ -307,7 +307,8 @@ private slots:
         QCOMPARE(commitsTried, 1);
         QVERIFY(failed.error().kind == Error::Kind::Io);
         QVERIFY2(failed.message().contains(QLatin1String("could not be written")) &&
-                     failed.message().contains(QLatin1String("the change was not saved")),
+                     failed.message().contains(QLatin1String("the change was not saved")) &&
+                     failed.message().contains(QLatin1String("then save again")), // what to do about it
                  qPrintable(failed.message()));
 
         // Nothing of Bo is kept, Ana is untouched, and the connection still reads.
