@@ -22,7 +22,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <memory>
+#include <string>
+#include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -328,13 +332,106 @@ void BM_ImportCsv100k(benchmark::State& state)
 }
 BENCHMARK(BM_ImportCsv100k)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5);
 
+// Google Benchmark's own table, then the encryption overhead of this run: for each
+// benchmark, its sqlcipher figure divided by its plain one (the same libsqlcipher without a
+// key, DESIGN.md §3), beside the benchmark's own target. Repeated runs count by their median.
+class OverheadReporter : public benchmark::ConsoleReporter
+{
+public:
+    using ConsoleReporter::ConsoleReporter;
+
+    void ReportRuns(const std::vector<Run>& runs) override
+    {
+        ConsoleReporter::ReportRuns(runs);
+        for (const Run& run : runs) {
+            if (run.run_type != Run::RT_Iteration || run.error_occurred)
+                continue;
+            const bool encrypted = run.run_name.args.rfind('1', 0) == 0;
+            const std::string& name = run.run_name.function_name;
+            if (m_figures.find(name) == m_figures.end())
+                m_order.push_back(name); // the table follows the order the benchmarks ran in
+            Figures& f = m_figures[name];
+            const double ms = run.GetAdjustedRealTime() / benchmark::GetTimeUnitMultiplier(run.time_unit) * 1e3;
+            f.time[encrypted].push_back(ms);
+            if (const auto p95 = run.counters.find("p95_ms"); p95 != run.counters.end())
+                f.p95[encrypted].push_back(p95->second.value);
+        }
+    }
+
+    void Finalize() override
+    {
+        ConsoleReporter::Finalize();
+        std::printf("\nEncryption overhead in this run (sqlcipher / plain, same libsqlcipher; target <= 1.15x)\n");
+        std::printf("%-22s %-9s %12s %12s %8s   %s\n", "benchmark", "figure", "sqlcipher", "plain", "ratio",
+                    "own target");
+        for (const std::string& name : m_order) {
+            const Figures& f = m_figures.at(name);
+            const Target target = targetOf(name);
+            line(name, "time", f.time, target.p95 ? 0 : target.ms);
+            if (!f.p95[0].empty() || !f.p95[1].empty())
+                line(name, "p95", f.p95, target.p95 ? target.ms : 0);
+        }
+        std::fflush(stdout);
+    }
+
+private:
+    struct Figures
+    {
+        std::vector<double> time[2]; // [encrypted] ms per iteration, one entry per run
+        std::vector<double> p95[2];
+    };
+    struct Target
+    {
+        double ms = 0; // 0: none
+        bool p95 = false;
+    };
+
+    static Target targetOf(const std::string& name)
+    {
+        static const std::map<std::string, Target> targets = {{"BM_OpenToFirstQuery", {20, false}},
+                                                              {"BM_SearchPrefix", {2, true}},
+                                                              {"BM_LoadProfile50", {5, false}},
+                                                              {"BM_SaveRelation", {5, false}},
+                                                              {"BM_ImportCsv100k", {3000, false}}};
+        const auto t = targets.find(name);
+        return t == targets.end() ? Target{} : t->second;
+    }
+
+    static double median(std::vector<double> v)
+    {
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0 : v[v.size() / 2];
+    }
+
+    static void line(const std::string& name, const char* figure, const std::vector<double> (&values)[2],
+                     double targetMs)
+    {
+        const double enc = median(values[1]);
+        const double plain = median(values[0]);
+        char target[64] = "-";
+        if (targetMs > 0)
+            std::snprintf(target, sizeof target, "<= %g ms: %s", targetMs, enc <= targetMs ? "met" : "NOT met");
+        if (values[0].empty() || values[1].empty()) {
+            std::printf("%-22s %-9s %12.3f %12s %8s   %s\n", name.c_str(), figure, values[1].empty() ? plain : enc,
+                        values[1].empty() ? "(plain)" : "-", "-", target);
+            return;
+        }
+        std::printf("%-22s %-9s %9.3f ms %9.3f ms %7.2fx   %s\n", name.c_str(), figure, enc, plain, enc / plain,
+                    target);
+    }
+
+    std::map<std::string, Figures> m_figures;
+    std::vector<std::string> m_order;
+};
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
+    OverheadReporter reporter(isatty(fileno(stdout)) ? OverheadReporter::OO_Color : OverheadReporter::OO_None);
+    benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
     return 0;
 }
