@@ -8,6 +8,7 @@
 #include "storage/ClientService.h"
 #include "storage/DemoData.h"
 #include "tests/gui/Screenshot.h"
+#include "tests/testsupport/FileSizeLimit.h"
 #include "tests/testsupport/TemporaryStore.h"
 #include "ui/ClientEditor.h"
 #include "ui/LinkClientDialog.h"
@@ -371,6 +372,54 @@ private slots:
         QVERIFY(!d->isVisible());
         QCOMPARE(editor.drafts().size(), 1);
         QCOMPARE(editor.drafts().at(0).relation.validUntil, QDate(2026, 4, 1));
+    }
+
+    // The drive refuses the write (it failed, filled up or was unplugged): the editor stays
+    // open with everything typed, says why and what to do, and saves it all once the drive
+    // works again.
+    void aSaveTheDriveRefusesKeepsEverythingTyped()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("Needs RLIMIT_FSIZE (POSIX) to make the drive refuse the write.");
+#else
+        ClientEditor editor(store(), {});
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QTest::keyClicks(editor.firstNameField(), QStringLiteral("Lucia"));
+        QTest::keyClicks(editor.lastNameField(), QStringLiteral("Perez"));
+        QTest::keyClicks(editor.emailField(), QStringLiteral("lucia@example.com"));
+        addContact(editor, QStringLiteral("Marta"), QStringLiteral("Perez"), QStringLiteral("marta@example.com"),
+                   RelationType::Parent);
+        QSignalSpy saved(&editor, &ClientEditor::saved);
+        {
+            test::FileSizeLimit refused;
+            QVERIFY(refused.limit(0));
+            editor.save();
+        }
+        QCOMPARE(saved.count(), 0);
+        QVERIFY(editor.isVisible());
+        QVERIFY(editor.isDirty());
+        QLabel* error = editor.errorLabel(QString());
+        QVERIFY(error && error->isVisible());
+        QVERIFY2(error->text().contains(QLatin1String("the change was not saved")) &&
+                     error->text().contains(QLatin1String("then save again")),
+                 qPrintable(error->text()));
+        test::screenshot(&editor, QStringLiteral("editor-save-refused"));
+        QCOMPARE(editor.firstNameField()->text(), QStringLiteral("Lucia"));
+        QCOMPARE(editor.emailField()->text(), QStringLiteral("lucia@example.com"));
+        QCOMPARE(editor.drafts().size(), 1);
+        QCOMPARE(count(store(), QStringLiteral("SELECT count(*) FROM clients")), 0);
+        QCOMPARE(count(store(), QStringLiteral("SELECT count(*) FROM outbox")), 0);
+
+        // The drive is back: the same Save stores all of it.
+        editor.save();
+        QCOMPARE(saved.count(), 1);
+        QVERIFY(!editor.isVisible());
+        ClientEditor reopened(store(), saved.at(0).at(0).toString());
+        QVERIFY(reopened.load());
+        QCOMPARE(reopened.firstNameField()->text(), QStringLiteral("Lucia"));
+        QCOMPARE(reopened.peopleModel()->rowCount(), 2); // the client itself and Marta
+#endif
     }
 
     void formatCharactersInNamesStayAsTyped()

@@ -5,6 +5,7 @@
 #include "storage/ClientService.h"
 #include "storage/driver/SqlCipherDriver.h"
 #include "storage/vault/SecureBytes.h"
+#include "tests/testsupport/FileSizeLimit.h"
 #include "tests/testsupport/TemporaryStore.h"
 
 #include <QFileInfo>
@@ -14,11 +15,6 @@
 #include <QTest>
 
 #include <sqlite3.h>
-
-#ifdef Q_OS_UNIX
-#include <csignal>
-#include <sys/resource.h>
-#endif
 
 using namespace pd;
 
@@ -66,49 +62,6 @@ qint64 rowsFor(Store& s, const char* table, const char* column, const QStringLis
         return -1;
     return q.value(0).toLongLong();
 }
-
-// While it is limited, no file of this process may be written at or beyond `bytes` (the
-// soft RLIMIT_FSIZE; the hard limit is left alone): such a write fails with EFBIG, which
-// SQLite reports as a disk I/O error, like a write a failing disk refuses (SIGXFSZ is
-// ignored meanwhile). Restored when it goes, so that a failed check cannot leave the rest of
-// the tests unable to write.
-class FileSizeLimit
-{
-public:
-    FileSizeLimit() = default;
-    FileSizeLimit(const FileSizeLimit&) = delete;
-    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
-    ~FileSizeLimit() { restore(); }
-
-    bool limit(rlim_t bytes)
-    {
-        if (m_active || getrlimit(RLIMIT_FSIZE, &m_old) != 0)
-            return false;
-        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limited = m_old;
-        limited.rlim_cur = bytes;
-        if (setrlimit(RLIMIT_FSIZE, &limited) != 0) {
-            std::signal(SIGXFSZ, m_oldHandler);
-            return false;
-        }
-        m_active = true;
-        return true;
-    }
-    bool restore()
-    {
-        if (!m_active)
-            return true;
-        m_active = false;
-        const bool restored = setrlimit(RLIMIT_FSIZE, &m_old) == 0;
-        std::signal(SIGXFSZ, m_oldHandler);
-        return restored;
-    }
-
-private:
-    rlimit m_old{};
-    void (*m_oldHandler)(int) = SIG_DFL;
-    bool m_active = false;
-};
 
 // Counts the COMMITs SQLite attempts on a connection (its commit hook runs once every
 // statement of the transaction has succeeded, just before the pages are written).
@@ -294,7 +247,7 @@ private slots:
         int commitsTried = 0;
         {
             CommitCounter commits(*store);
-            FileSizeLimit noWrites;
+            test::FileSizeLimit noWrites;
             // 0 bytes: every write fails with EFBIG, wherever the WAL's next frame goes
             // (appended, or from its start after a checkpoint reset it).
             QVERIFY(noWrites.limit(0));
