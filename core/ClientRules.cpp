@@ -144,4 +144,19 @@ QString notificationBlockReason(const RelatedPerson& p, ContactMethod method, co
     return {};
 }
 
+QString preferredMethodGap(const Client& c)
+{
+    if (!c.hasDirectChannel())
+        return {};
+    if (c.preferredMethod == ContactMethod::Email && c.email.isEmpty())
+        return QCoreApplication::translate("ClientRules",
+                                           "With email as the preferred method, this client receives no messages: "
+                                           "there is no email address. Choose text message, or add an email.");
+    if (c.preferredMethod == ContactMethod::Sms && c.mobilePhone.isEmpty())
+        return QCoreApplication::translate("ClientRules",
+                                           "With text message as the preferred method, this client receives no "
+                                           "messages: there is no mobile phone. Choose email, or add a mobile phone.");
+    return {};
+}
+
 } // namespace pd::rules

@@ -41,4 +41,10 @@ int primaryContactIndex(const Client& client, const QList<RelatedPerson>& people
 // (no email, no mobile phone, relation expired); empty when they can.
 QString notificationBlockReason(const RelatedPerson& person, ContactMethod method, const QDate& today);
 
+// N1/C5: why a client with an email or a mobile phone receives nothing itself by its
+// preferred method (Email without an email address, SMS without a mobile phone), with what
+// to do; empty when the method reaches it, or when it has neither (C7: its primary contact
+// stands in). A warning, not a reason to refuse the save.
+QString preferredMethodGap(const Client& client);
+
 } // namespace pd::rules

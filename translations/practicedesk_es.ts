@@ -66,6 +66,14 @@
         <source>No email address or mobile phone.</source>
         <translation>Sin dirección de correo electrónico ni teléfono móvil.</translation>
     </message>
+    <message>
+        <source>With email as the preferred method, this client receives no messages: there is no email address. Choose text message, or add an email.</source>
+        <translation>Con el correo electrónico como método preferido, este cliente no recibe ningún mensaje: no tiene dirección de correo. Elija mensaje de texto o añada un correo.</translation>
+    </message>
+    <message>
+        <source>With text message as the preferred method, this client receives no messages: there is no mobile phone. Choose email, or add a mobile phone.</source>
+        <translation>Con el mensaje de texto como método preferido, este cliente no recibe ningún mensaje: no tiene teléfono móvil. Elija correo electrónico o añada un móvil.</translation>
+    </message>
 </context>
 <context>
     <name>ClientService</name>

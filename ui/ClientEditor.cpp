@@ -196,6 +196,12 @@ void ClientEditor::buildOverviewTab()
     m_method->addItem(tr("Email and text message"), static_cast<int>(ContactMethod::Both));
     right->addRow(tr("Pre&ferred method:"), m_method);
     right->addRow(QString(), note(tr("Contacts are reached the same way."), page));
+    m_methodWarning = new QLabel(page);
+    m_methodWarning->setObjectName(QStringLiteral("preferredMethodWarning"));
+    m_methodWarning->setWordWrap(true);
+    m_methodWarning->setStyleSheet(QStringLiteral("color: #8a5300")); // a warning: saving is still allowed
+    m_methodWarning->hide();
+    right->addRow(QString(), m_methodWarning);
 
     m_primary = new QComboBox(page);
     m_primary->setObjectName(QStringLiteral("primaryContact"));
@@ -411,6 +417,14 @@ void ClientEditor::refreshPeople()
     if (row >= 0 && row < m_people->rowCount())
         m_peopleView->selectRow(row);
     refreshPrimaryChoices();
+    refreshMethodWarning();
+}
+
+void ClientEditor::refreshMethodWarning()
+{
+    const QString gap = rules::preferredMethodGap(clientFromFields(false));
+    m_methodWarning->setText(gap);
+    m_methodWarning->setVisible(!gap.isEmpty());
 }
 
 void ClientEditor::refreshPrimaryChoices()

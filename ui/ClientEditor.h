@@ -97,6 +97,7 @@ private:
     void refreshPeople();
     void refreshHeader();
     void refreshPrimaryChoices();
+    void refreshMethodWarning();
     void refreshPortalTab();
     void updateActions();
     void showError(const QString& field, const QString& message);
@@ -130,6 +131,7 @@ private:
     QComboBox* m_method = nullptr;
     QComboBox* m_primary = nullptr;
     QLabel* m_primaryNote = nullptr;
+    QLabel* m_methodWarning = nullptr; // the client's own details do not fit the method
     QCheckBox* m_confidential = nullptr;
     QLineEdit* m_confidentialReason = nullptr;
     QPlainTextEdit* m_notes = nullptr;

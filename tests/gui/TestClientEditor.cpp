@@ -422,6 +422,41 @@ private slots:
 #endif
     }
 
+    // A client typed with only a mobile phone while the method is still Email would receive
+    // nothing: the editor says so beside the method, and the warning goes once the method
+    // or the details fit. It does not stop the save.
+    void aClientTheMethodCannotReachIsWarned()
+    {
+        ClientEditor editor(store(), {});
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        auto* warning = editor.findChild<QLabel*>(QStringLiteral("preferredMethodWarning"));
+        QVERIFY(warning);
+        QTest::keyClicks(editor.firstNameField(), QStringLiteral("Bo"));
+        QVERIFY(!warning->isVisible()); // neither yet: C7's primary contact is the editor's concern
+        QTest::keyClicks(editor.phoneField(), QStringLiteral("202 555 0111"));
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QLatin1String("no email address")), qPrintable(warning->text()));
+        test::screenshot(&editor, QStringLiteral("editor-method-warning"));
+
+        editor.preferredMethodField()->setCurrentIndex(
+            editor.preferredMethodField()->findData(static_cast<int>(ContactMethod::Sms)));
+        QVERIFY(!warning->isVisible());
+        editor.phoneField()->clear();
+        QTest::keyClicks(editor.emailField(), QStringLiteral("bo@example.com"));
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QLatin1String("no mobile phone")), qPrintable(warning->text()));
+
+        // Saved as it is (a warning, not a refusal); opened again, it warns again.
+        const QString id = saveNew(editor);
+        QVERIFY(!id.isEmpty());
+        ClientEditor reopened(store(), id);
+        QVERIFY(reopened.load());
+        reopened.show();
+        auto* again = reopened.findChild<QLabel*>(QStringLiteral("preferredMethodWarning"));
+        QVERIFY(again && again->isVisible());
+    }
+
     void formatCharactersInNamesStayAsTyped()
     {
         QVERIFY(m_fixture->addClients({QStringLiteral("%2%1 %s")}));

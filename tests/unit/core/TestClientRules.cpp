@@ -219,6 +219,51 @@ private slots:
         }
     }
 
+    // N1/C5: a client whose own details do not fit its preferred method receives nothing
+    // itself; the editor warns (and still saves).
+    void preferredMethodGap_data()
+    {
+        QTest::addColumn<int>("method");
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<QString>("phone");
+        QTest::addColumn<QString>("warning"); // a part of it, or empty: no warning
+        const QString email = QStringLiteral("bo@example.com");
+        const QString phone = QStringLiteral("+12025550111");
+        const int byEmail = static_cast<int>(ContactMethod::Email);
+        const int bySms = static_cast<int>(ContactMethod::Sms);
+        const int both = static_cast<int>(ContactMethod::Both);
+        QTest::newRow("email, only a phone: warned")
+            << byEmail << QString() << phone << QStringLiteral("there is no email address");
+        QTest::newRow("email, an email") << byEmail << email << QString() << QString();
+        QTest::newRow("email, both") << byEmail << email << phone << QString();
+        QTest::newRow("SMS, only an email: warned")
+            << bySms << email << QString() << QStringLiteral("there is no mobile phone");
+        QTest::newRow("SMS, a phone") << bySms << QString() << phone << QString();
+        QTest::newRow("both methods, only an email") << both << email << QString() << QString();
+        QTest::newRow("both methods, only a phone") << both << QString() << phone << QString();
+        // Neither: the primary contact receives everything (C7), nothing to warn about here.
+        QTest::newRow("email, neither (a primary contact stands in)") << byEmail << QString() << QString() << QString();
+        QTest::newRow("SMS, neither (a primary contact stands in)") << bySms << QString() << QString() << QString();
+    }
+    void preferredMethodGap()
+    {
+        QFETCH(int, method);
+        QFETCH(QString, email);
+        QFETCH(QString, phone);
+        QFETCH(QString, warning);
+        Client c;
+        c.firstName = QStringLiteral("Bo");
+        c.preferredMethod = static_cast<ContactMethod>(method);
+        c.email = email;
+        c.mobilePhone = phone;
+        const QString gap = rules::preferredMethodGap(c);
+        if (warning.isEmpty()) {
+            QVERIFY2(gap.isEmpty(), qPrintable(gap));
+        } else {
+            QVERIFY2(gap.contains(warning) && gap.contains(QLatin1String("receives no messages")), qPrintable(gap));
+        }
+    }
+
     void portalInviteNeedsAnEmail()
     {
         Client c;
